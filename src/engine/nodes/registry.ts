@@ -1,0 +1,14 @@
+import type { NodeKind } from '../../model/index.ts';
+import { consumer } from './consumer.ts';
+import type { NodeDefinition } from './node.ts';
+import { producer } from './producer.ts';
+import { queue } from './queue.ts';
+import { topic } from './topic.ts';
+
+/** Every node kind's behaviour, by kind. Adding a kind adds one line here. */
+export const NODE_DEFINITIONS: { [K in NodeKind]: NodeDefinition<K> } = {
+  producer,
+  queue,
+  topic,
+  consumer,
+};

@@ -1,0 +1,28 @@
+import { defineNode } from './node.ts';
+
+/**
+ * A publish-subscribe channel: every subscriber (output) gets its own copy, each with
+ * its own fate. With no subscriber the message is discarded as unroutable.
+ */
+export const topic = defineNode({
+  kind: 'topic',
+  create(_node, index, sim) {
+    let received = 0;
+    let copiesOut = 0;
+    return {
+      kind: 'topic',
+      receive(msg) {
+        received++;
+        const outputs = sim.outputs(index);
+        if (outputs.length === 0) {
+          sim.lost(msg, 'unroutable');
+          return;
+        }
+        for (let i = 1; i < outputs.length; i++) sim.send(outputs[i]!, sim.copyMessage(msg));
+        sim.send(outputs[0]!, msg);
+        copiesOut += outputs.length;
+      },
+      stats: () => ({ kind: 'topic', received, copiesOut }),
+    };
+  },
+});

@@ -1,0 +1,3 @@
+/** The topology model: plain-JSON types, the schema, and the one load pipeline. */
+export * from './schema.ts';
+export * from './load.ts';

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+
+/** The format tag this build writes. Older tags are migrated on load (see load.ts). */
+export const FORMAT = 'msgflow/1';
+export const FORMAT_VERSION = 1;
+
+const finite = () => z.number().finite();
+const nonNegative = () => finite().min(0);
+const positive = () => finite().positive();
+
+// A year of sim time: anything longer is a typo, and keeps sums far from float trouble.
+const MAX_MS = 365 * 24 * 3600 * 1000;
+const duration = () => nonNegative().max(MAX_MS, `at most ${MAX_MS} ms (one year)`);
+
+/** A distribution of a duration in milliseconds. */
+export const distributionSchema = z
+  .discriminatedUnion('dist', [
+    z.strictObject({ dist: z.literal('fixed'), value: duration() }),
+    z
+      .strictObject({ dist: z.literal('uniform'), min: duration(), max: duration() })
+      .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] }),
+    z.strictObject({ dist: z.literal('exponential'), mean: duration() }),
+    z.strictObject({
+      dist: z.literal('normal'),
+      mean: duration(),
+      stddev: duration(),
+      /** Draws below this are clamped up to it (msgflow default 0: no negative durations). */
+      min: duration().default(0),
+    }),
+  ])
+  .describe('a distribution: fixed, uniform, exponential or normal');
+
+export const rateSchema = z.discriminatedUnion('dist', [
+  z.strictObject({ dist: z.literal('constant'), perSecond: positive().max(1_000_000) }),
+  z.strictObject({ dist: z.literal('poisson'), perSecond: positive().max(1_000_000) }),
+]);
+
+export const producerConfigSchema = z.strictObject({
+  rate: rateSchema.default({ dist: 'constant', perSecond: 5 }),
+  /** Message keys, assigned round-robin in send order. Empty: no key. */
+  keys: z.array(z.string().max(200)).max(1000).default([]),
+  sizeBytes: z.number().int().min(0).max(1 << 30).default(256),
+  /** Stop after this many messages; absent: produce for the whole run. */
+  limit: z.number().int().min(0).max(1e9).optional(),
+  /** Sim time of the first send. */
+  startMs: duration().default(0),
+});
+
+export const queueConfigSchema = z.strictObject({
+  ordering: z.literal('fifo').default('fifo'),
+});
+
+export const topicConfigSchema = z.strictObject({});
+
+export const consumerConfigSchema = z
+  .strictObject({
+    processingMs: distributionSchema.default({ dist: 'fixed', value: 100 }),
+    concurrency: z.number().int().min(1).max(10_000).default(1),
+    /** Unacknowledged messages a queue may hand this consumer at once; 0 = unlimited. */
+    prefetch: z.number().int().min(0).max(1_000_000).default(1),
+  })
+  .refine((c) => c.prefetch === 0 || c.prefetch >= c.concurrency, {
+    message: 'prefetch must be 0 (unlimited) or at least concurrency',
+    path: ['prefetch'],
+  });
+
+const positionSchema = z.strictObject({ x: finite(), y: finite() });
+const idSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'use letters, digits and _ . : - only');
+
+const nodeBase = {
+  id: idSchema,
+  label: z.string().max(200).optional(),
+  position: positionSchema.default({ x: 0, y: 0 }),
+};
+
+export const nodeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...nodeBase, kind: z.literal('producer'), config: producerConfigSchema.default(producerConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('queue'), config: queueConfigSchema.default(queueConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('topic'), config: topicConfigSchema.default({}) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('consumer'), config: consumerConfigSchema.default(consumerConfigSchema.parse({})) }),
+]);
+
+export const linkSchema = z.strictObject({
+  latencyMs: distributionSchema.default({ dist: 'fixed', value: 5 }),
+  /** Probability that one traversal drops the message. */
+  loss: finite().min(0).max(1).default(0),
+  /** TCP-like: never deliver a message before one sent earlier on the same link. */
+  ordered: z.boolean().default(true),
+});
+
+export const edgeSchema = z.strictObject({
+  id: idSchema,
+  source: idSchema,
+  target: idSchema,
+  link: linkSchema.default(linkSchema.parse({})),
+});
+
+export const NODE_KINDS = ['producer', 'queue', 'topic', 'consumer'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** Which kinds may feed which: a consumer is a final endpoint in this version. */
+export const ALLOWED_TARGETS: Record<NodeKind, readonly NodeKind[]> = {
+  producer: ['queue', 'topic', 'consumer'],
+  queue: ['consumer'],
+  topic: ['queue', 'consumer'],
+  consumer: [],
+};
+
+/** Kinds that send each message to one output only (a topic copies to all instead). */
+export const SINGLE_OUTPUT: Record<NodeKind, boolean> = {
+  producer: true,
+  queue: false,
+  topic: false,
+  consumer: false,
+};
+
+export function connectionProblem(
+  sourceKind: NodeKind,
+  targetKind: NodeKind,
+): string | undefined {
+  if (ALLOWED_TARGETS[sourceKind].includes(targetKind)) return undefined;
+  const allowed = ALLOWED_TARGETS[sourceKind];
+  return allowed.length === 0
+    ? `a ${sourceKind} has no outputs`
+    : `a ${sourceKind} can feed ${allowed.map((k) => `a ${k}`).join(' or ')}, not a ${targetKind}`;
+}
+
+export const topologySchema = z
+  .strictObject({
+    format: z.literal(FORMAT),
+    name: z.string().max(200).default('Untitled'),
+    description: z.string().max(20_000).optional(),
+    seed: z.number().int().min(0).max(0xffffffff).default(1),
+    nodes: z.array(nodeSchema).max(10_000),
+    edges: z.array(edgeSchema).max(50_000),
+  })
+  .superRefine((t, ctx) => {
+    const kindById = new Map<string, NodeKind>();
+    t.nodes.forEach((n, i) => {
+      if (kindById.has(n.id)) {
+        ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${n.id}"` });
+      }
+      kindById.set(n.id, n.kind);
+    });
+    const edgeIds = new Set<string>();
+    const pairs = new Set<string>();
+    const outputs = new Map<string, number>();
+    t.edges.forEach((e, i) => {
+      if (edgeIds.has(e.id)) {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'id'], message: `duplicate edge id "${e.id}"` });
+      }
+      edgeIds.add(e.id);
+      const sourceKind = kindById.get(e.source);
+      const targetKind = kindById.get(e.target);
+      if (!sourceKind) {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'source'], message: `no node with id "${e.source}"` });
+      }
+      if (!targetKind) {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: `no node with id "${e.target}"` });
+      }
+      if (!sourceKind || !targetKind) return;
+      if (e.source === e.target) {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: 'an edge cannot connect a node to itself' });
+        return;
+      }
+      const problem = connectionProblem(sourceKind, targetKind);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: problem });
+      }
+      const pair = `${e.source}\u0000${e.target}`;
+      if (pairs.has(pair)) {
+        ctx.addIssue({ code: 'custom', path: ['edges', i], message: `"${e.source}" is already connected to "${e.target}"` });
+      }
+      pairs.add(pair);
+      const count = (outputs.get(e.source) ?? 0) + 1;
+      outputs.set(e.source, count);
+      if (count > 1 && SINGLE_OUTPUT[sourceKind]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['edges', i, 'source'],
+          message: `a ${sourceKind} sends to one channel; "${e.source}" already has an output (use a topic to fan out)`,
+        });
+      }
+    });
+  });
+
+export type Distribution = z.infer<typeof distributionSchema>;
+export type Rate = z.infer<typeof rateSchema>;
+export type ProducerConfig = z.infer<typeof producerConfigSchema>;
+export type QueueConfig = z.infer<typeof queueConfigSchema>;
+export type TopicConfig = z.infer<typeof topicConfigSchema>;
+export type ConsumerConfig = z.infer<typeof consumerConfigSchema>;
+export type LinkConfig = z.infer<typeof linkSchema>;
+export type TopologyNode = z.infer<typeof nodeSchema>;
+export type TopologyEdge = z.infer<typeof edgeSchema>;
+export type Topology = z.infer<typeof topologySchema>;
+/** A node of one kind, with its config type. */
+export type NodeOfKind<K extends NodeKind> = Extract<TopologyNode, { kind: K }>;

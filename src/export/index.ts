@@ -1,0 +1,2 @@
+/** Exporters (topology -> text) and, later, importers (text -> topology): pure functions. */
+export { exportTopologyJson } from './json.ts';

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { freshStart, readNumber, setSpeed } from './helpers.ts';
+
+const SCREENSHOT = fileURLToPath(new URL('../docs/screenshot.png', import.meta.url));
+
+test('the default scenario animates messages; saves docs/screenshot.png', async ({ page }) => {
+  await freshStart(page);
+  await setSpeed(page, 2);
+  await expect(page.getByTestId('speed-value')).toHaveText('2×');
+  await page.getByTestId('btn-play').click();
+  await page.waitForTimeout(2_000);
+
+  // The overlay records how many dots it drew last; wait for a moment with some in flight.
+  const overlay = page.getByTestId('dots-overlay');
+  await expect.poll(async () => Number(await overlay.getAttribute('data-dots')), { timeout: 10_000 }).toBeGreaterThan(0);
+  expect(await readNumber(page.getByTestId('status-delivered'))).toBeGreaterThan(0);
+
+  await page.screenshot({ path: SCREENSHOT });
+});

@@ -1,0 +1,21 @@
+/**
+ * The UI's side of the simulation worker: the Comlink client that owns the worker's life,
+ * the latest frame for the dot overlay, and the engine types the UI may use.
+ */
+export { engineClient, createEngineClient, WorkerCrashedError, type EngineClient } from './engine-client.ts';
+export { currentFrameView, type FrameView } from './frame-view.ts';
+export {
+  DOT_COPY,
+  DOT_NORMAL,
+  DOT_STRIDE,
+  MAX_SPEED,
+  MIN_SPEED,
+  type ConsumerStats,
+  type Frame,
+  type LedgerTotals,
+  type NodeStats,
+  type ProducerStats,
+  type QueueStats,
+  type RunState,
+  type TopicStats,
+} from '../engine/session-types.ts';

@@ -1,0 +1,160 @@
+import { loadTopology } from '../model/index.ts';
+import { currentFrameView, engineClient, WorkerCrashedError, type Frame, type NodeStats } from '../sim-client/index.ts';
+import { clampSpeed, IDLE_VIEW, useSimStore, type SimState } from './sim-store.ts';
+import { currentTopology, useTopologyStore } from './topology-store.ts';
+import { useUiStore } from './ui-store.ts';
+
+// Status-bar numbers change every display frame while running; ten updates a second is
+// readable and keeps React out of the animation's way.
+const STATUS_INTERVAL_MS = 100;
+
+/** The topology.simRevision the worker's run was built from; null when nothing current is loaded. */
+let loadedRevision: number | null = null;
+let lastStatusAt = -Infinity;
+
+function statsById(stats: readonly NodeStats[]): Record<string, NodeStats> {
+  const ids = currentFrameView().nodeIds;
+  const out: Record<string, NodeStats> = {};
+  stats.forEach((s, i) => {
+    const id = ids[i];
+    if (id !== undefined) out[id] = s;
+  });
+  return out;
+}
+
+/** Copies a frame's numbers into the sim store; `force` skips the throttle (step, reset, load). */
+function applyFrame(frame: Frame, force: boolean): void {
+  const prev = useSimStore.getState();
+  const now = performance.now();
+  const patch: Partial<SimState> = {};
+  if (frame.nodeStats) {
+    patch.nodeStats = statsById(frame.nodeStats);
+    patch.reorders = frame.nodeStats.reduce((sum, s) => sum + (s.kind === 'consumer' ? s.reorders : 0), 0);
+  }
+  if (
+    force ||
+    frame.nodeStats ||
+    frame.state !== prev.state ||
+    frame.fallingBehind !== prev.fallingBehind ||
+    now - lastStatusAt >= STATUS_INTERVAL_MS
+  ) {
+    lastStatusAt = now;
+    patch.state = frame.state;
+    patch.simTimeMs = frame.simTimeMs;
+    patch.events = frame.events;
+    patch.totals = frame.totals;
+    patch.fallingBehind = frame.fallingBehind;
+    patch.error = frame.error;
+  }
+  if (frame.state === 'error' && prev.state !== 'error') {
+    useUiStore.getState().notify(`The simulation stopped: ${frame.error ?? 'unknown error'}`, 'error');
+  }
+  if (Object.keys(patch).length > 0) useSimStore.setState(patch);
+}
+
+function showIdle(): void {
+  useSimStore.setState(IDLE_VIEW);
+}
+
+function reportFailure(error: unknown): void {
+  // A dead worker is reported once, by the crash listener.
+  if (error instanceof WorkerCrashedError) return;
+  useUiStore.getState().notify(`Simulation command failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+}
+
+function topologyChanged(): void {
+  if (loadedRevision === null) return;
+  const { events, state } = useSimStore.getState();
+  loadedRevision = null;
+  engineClient.invalidate();
+  showIdle();
+  if (events > 0 || state === 'running') {
+    useUiStore.getState().notify('Topology changed, so the run was reset. Press Play to start again.');
+  }
+}
+
+/** Loads the canvas topology into the worker unless the loaded run is still current. */
+async function ensureLoaded(): Promise<boolean> {
+  const revision = useTopologyStore.getState().simRevision;
+  if (loadedRevision === revision) return true;
+  const result = loadTopology(currentTopology());
+  if (!result.ok) {
+    useUiStore.getState().showProblem({ title: 'This topology cannot run yet', issues: result.error.issues });
+    return false;
+  }
+  // It runs now, so an earlier "cannot run" (or file) problem is no longer the news.
+  useUiStore.getState().dismissProblem();
+  const frame = await engineClient.load(result.topology);
+  await engineClient.setSpeed(useSimStore.getState().speed);
+  if (useTopologyStore.getState().simRevision !== revision) {
+    // Edited while loading: this run is already stale.
+    engineClient.invalidate();
+    return false;
+  }
+  loadedRevision = revision;
+  applyFrame(frame, true);
+  return true;
+}
+
+async function guarded(command: () => Promise<void>): Promise<void> {
+  try {
+    await command();
+  } catch (error) {
+    reportFailure(error);
+  }
+}
+
+export const simActions = {
+  play: () =>
+    guarded(async () => {
+      if (!(await ensureLoaded())) return;
+      // A finished run cannot go on; Play means "run it again" then.
+      if (useSimStore.getState().state === 'finished') applyFrame(await engineClient.reset(), true);
+      await engineClient.play();
+    }),
+
+  pause: () =>
+    guarded(async () => {
+      if (loadedRevision === null) return;
+      await engineClient.pause();
+      // Frames after the pause may be few or none; show the new state now.
+      if (useSimStore.getState().state === 'running') useSimStore.setState({ state: 'paused' });
+    }),
+
+  step: () =>
+    guarded(async () => {
+      if (await ensureLoaded()) applyFrame(await engineClient.step(), true);
+    }),
+
+  reset: () =>
+    guarded(async () => {
+      if (loadedRevision === null) return showIdle();
+      applyFrame(await engineClient.reset(), true);
+    }),
+
+  setSpeed(speed: number): void {
+    const clamped = clampSpeed(speed);
+    useSimStore.setState({ speed: clamped });
+    if (loadedRevision !== null) void guarded(() => engineClient.setSpeed(clamped));
+  },
+};
+
+/** Connects the worker's frames, crashes and topology edits to the stores; returns a disconnect. */
+export function startSimBridge(): () => void {
+  const offFrame = engineClient.onFrame((frame) => applyFrame(frame, false));
+  const offCrash = engineClient.onCrash((reason) => {
+    loadedRevision = null;
+    showIdle();
+    useUiStore
+      .getState()
+      .notify(`The simulation worker crashed (${reason}). It will restart; press Play to run again.`, 'error');
+  });
+  const offTopology = useTopologyStore.subscribe((state, prev) => {
+    if (state.simRevision !== prev.simRevision) topologyChanged();
+  });
+  return () => {
+    offFrame();
+    offCrash();
+    offTopology();
+  };
+}

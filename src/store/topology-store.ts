@@ -1,0 +1,138 @@
+import { create } from 'zustand';
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
+import { FORMAT, linkSchema, nodeSchema, type LinkConfig, type NodeKind, type Topology } from '../model/index.ts';
+import { connectionRefusal } from './connection-rules.ts';
+import { toFlowEdge, toFlowNode, toTopology, type DocumentSettings } from './convert.ts';
+import type { FlowEdge, FlowNode, NodeData } from './topology-types.ts';
+
+export interface TopologyState {
+  doc: DocumentSettings;
+  /** Canvas nodes, React Flow's controlled state; never holds run-time numbers. */
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+  /** Bumped by every edit worth saving (autosave listens). */
+  docRevision: number;
+  /** Bumped by every edit that changes what a run would do: not moves, labels or the name. */
+  simRevision: number;
+}
+
+export interface TopologyActions {
+  onNodesChange(changes: NodeChange<FlowNode>[]): void;
+  onEdgesChange(changes: EdgeChange<FlowEdge>[]): void;
+  /** Adds an edge with the default link; returns why not if the rules refuse it. */
+  connect(connection: { source: string; target: string }): string | undefined;
+  /** Adds a node of `kind` with its default config at `position`; returns its id. */
+  addNode(kind: NodeKind, position: XYPosition): string;
+  updateNodeData(id: string, data: NodeData): void;
+  updateEdgeLink(id: string, link: LinkConfig): void;
+  updateDocument(patch: Partial<DocumentSettings>): void;
+  /** Replaces the whole canvas (open file, scenario, autosave restore). */
+  replace(topology: Topology): void;
+  clear(): void;
+}
+
+export const EMPTY_TOPOLOGY: Topology = { format: FORMAT, name: 'Untitled', seed: 1, nodes: [], edges: [] };
+
+function nextId(prefix: string, taken: ReadonlySet<string>): string {
+  for (let n = 1; ; n++) {
+    const id = `${prefix}-${n}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+type Bump = { doc: boolean; sim: boolean };
+
+export const useTopologyStore = create<TopologyState & TopologyActions>()((set, get) => {
+  const commit = (patch: Partial<TopologyState>, bump: Bump): void => {
+    const { docRevision, simRevision } = get();
+    set({
+      ...patch,
+      docRevision: bump.doc || bump.sim ? docRevision + 1 : docRevision,
+      simRevision: bump.sim ? simRevision + 1 : simRevision,
+    });
+  };
+
+  return {
+    doc: { name: EMPTY_TOPOLOGY.name, seed: EMPTY_TOPOLOGY.seed },
+    nodes: [],
+    edges: [],
+    docRevision: 0,
+    simRevision: 0,
+
+    onNodesChange(changes) {
+      const bump: Bump = { doc: false, sim: false };
+      for (const change of changes) {
+        if (change.type === 'remove' || change.type === 'add' || change.type === 'replace') bump.sim = true;
+        // Save a move once, when the drag ends, not on every pointer move.
+        else if (change.type === 'position' && change.dragging !== true) bump.doc = true;
+      }
+      commit({ nodes: applyNodeChanges(changes, get().nodes) }, bump);
+    },
+
+    onEdgesChange(changes) {
+      const structural = changes.some((c) => c.type !== 'select');
+      commit({ edges: applyEdgeChanges(changes, get().edges) }, { doc: structural, sim: structural });
+    },
+
+    connect(connection) {
+      const { nodes, edges } = get();
+      const refusal = connectionRefusal(connection, nodes, edges);
+      if (refusal) return refusal;
+      const id = nextId('e', new Set(edges.map((e) => e.id)));
+      const edge = toFlowEdge({ id, source: connection.source, target: connection.target, link: linkSchema.parse({}) });
+      commit({ edges: [...edges, edge] }, { doc: true, sim: true });
+      return undefined;
+    },
+
+    addNode(kind, position) {
+      const { nodes, edges } = get();
+      const id = nextId(kind, new Set(nodes.map((n) => n.id)));
+      // The schema's defaults are the one source of a new node's config.
+      const node = toFlowNode(nodeSchema.parse({ id, kind, position }));
+      // The new node becomes the selection, so the inspector shows it at once.
+      commit(
+        {
+          nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), { ...node, selected: true }],
+          edges: edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+        },
+        { doc: true, sim: true },
+      );
+      return id;
+    },
+
+    updateNodeData(id, data) {
+      const old = get().nodes.find((n) => n.id === id);
+      if (!old) return;
+      commit(
+        { nodes: get().nodes.map((n) => (n.id === id ? { ...n, data } : n)) },
+        { doc: true, sim: old.data.config !== data.config || old.data.kind !== data.kind },
+      );
+    },
+
+    updateEdgeLink(id, link) {
+      commit({ edges: get().edges.map((e) => (e.id === id ? { ...e, data: { link } } : e)) }, { doc: true, sim: true });
+    },
+
+    updateDocument(patch) {
+      const doc = { ...get().doc, ...patch };
+      commit({ doc }, { doc: true, sim: patch.seed !== undefined && patch.seed !== get().doc.seed });
+    },
+
+    replace(topology) {
+      const doc: DocumentSettings = { name: topology.name, seed: topology.seed };
+      if (topology.description !== undefined) doc.description = topology.description;
+      commit({ doc, nodes: topology.nodes.map(toFlowNode), edges: topology.edges.map(toFlowEdge) }, { doc: true, sim: true });
+    },
+
+    clear() {
+      get().replace(EMPTY_TOPOLOGY);
+    },
+  };
+});
+
+/** The plain-JSON topology on the canvas right now. */
+export function currentTopology(): Topology {
+  const { doc, nodes, edges } = useTopologyStore.getState();
+  return toTopology(doc, nodes, edges);
+}
+

@@ -1,0 +1,9 @@
+import { DOT_COPY, DOT_NORMAL } from '../../sim-client/index.ts';
+
+/** Dot fill per colour class: the index is the class number a frame carries per dot. */
+export const DOT_COLOURS: readonly string[] = (() => {
+  const colours: string[] = [];
+  colours[DOT_NORMAL] = '#f59e0b';
+  colours[DOT_COPY] = '#d946ef';
+  return colours;
+})();

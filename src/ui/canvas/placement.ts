@@ -1,0 +1,26 @@
+import type { XYPosition } from '@xyflow/react';
+import type { NodeKind } from '../../model/index.ts';
+import { useTopologyStore } from '../../store/topology-store.ts';
+import type { FlowNode } from '../../store/topology-types.ts';
+
+/** The drag-and-drop data type that carries a node kind from the palette to the canvas. */
+export const NODE_DRAG_MIME = 'application/x-msgflow-kind';
+
+// About a node's rendered size, so a dropped node lands centred under the pointer.
+const NODE_HALF_WIDTH = 95;
+const NODE_HALF_HEIGHT = 40;
+const NUDGE = 32;
+
+/**
+ * Adds a node centred on `at` (flow coordinates). Nudges it down-right while another node
+ * sits at the same spot, so repeated clicks on one palette item do not stack nodes.
+ */
+export function placeNode(kind: NodeKind, at: XYPosition, nodes: readonly FlowNode[]): string {
+  let x = at.x - NODE_HALF_WIDTH;
+  let y = at.y - NODE_HALF_HEIGHT;
+  while (nodes.some((n) => Math.abs(n.position.x - x) < 8 && Math.abs(n.position.y - y) < 8)) {
+    x += NUDGE;
+    y += NUDGE;
+  }
+  return useTopologyStore.getState().addNode(kind, { x: Math.round(x), y: Math.round(y) });
+}

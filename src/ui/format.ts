@@ -1,0 +1,37 @@
+import type { Distribution } from '../model/index.ts';
+
+/** Readable numbers for labels: no float noise like 7.000000000000001. */
+export function formatNumber(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+export function distributionSummary(d: Distribution): string {
+  switch (d.dist) {
+    case 'fixed':
+      return `${formatNumber(d.value)} ms`;
+    case 'uniform':
+      return `${formatNumber(d.min)}–${formatNumber(d.max)} ms`;
+    case 'exponential':
+      return `~${formatNumber(d.mean)} ms exp`;
+    case 'normal':
+      return `${formatNumber(d.mean)}±${formatNumber(d.stddev)} ms`;
+  }
+}
+
+/** Sim time for the status bar: ms below a second, seconds below a minute, then m:ss. */
+export function formatSimTime(ms: number): string {
+  if (ms < 1000) return `${ms.toFixed(0)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = (ms - minutes * 60_000) / 1000;
+  return `${minutes}:${seconds.toFixed(1).padStart(4, '0')} min`;
+}
+
+/** Speeds to two significant digits, so a log slider lands on 0.1, 2.5, 40, 1000. */
+export function niceSpeed(speed: number): number {
+  return Number(speed.toPrecision(2));
+}
+
+export function formatSpeed(speed: number): string {
+  return `${formatNumber(speed)}×`;
+}

@@ -1,0 +1,163 @@
+import type { CSSProperties } from 'react';
+import { linkSchema, nodeSchema, topologySchema, type NodeKind } from '../../model/index.ts';
+import { toTopologyNode } from '../../store/convert.ts';
+import { useTopologyStore } from '../../store/topology-store.ts';
+import type { NodeDataByKind } from '../../store/topology-types.ts';
+import { NODE_REGISTRY } from '../nodes/registry.ts';
+import { DistributionField } from './DistributionField.tsx';
+import { CheckboxField, NumberField, TextField } from './fields.tsx';
+import { applyIfValid } from './validation.ts';
+
+type Selection = { type: 'none' } | { type: 'node'; id: string } | { type: 'edge'; id: string } | { type: 'many'; count: number };
+
+/** A string, so the selector result compares by value and the panel re-renders only on a new selection. */
+function selectionKey(s: ReturnType<typeof useTopologyStore.getState>): string {
+  const nodes = s.nodes.filter((n) => n.selected);
+  const edges = s.edges.filter((e) => e.selected);
+  const count = nodes.length + edges.length;
+  if (count === 0) return 'none';
+  if (count > 1) return `many:${count}`;
+  return nodes[0] ? `node:${nodes[0].id}` : `edge:${edges[0]?.id ?? ''}`;
+}
+
+function parseSelection(key: string): Selection {
+  const [type, rest = ''] = key.split(/:(.*)/s);
+  if (type === 'node') return { type, id: rest };
+  if (type === 'edge') return { type, id: rest };
+  if (type === 'many') return { type, count: Number(rest) };
+  return { type: 'none' };
+}
+
+export function Inspector() {
+  const selection = parseSelection(useTopologyStore(selectionKey));
+  return (
+    <aside className="mf-inspector" aria-label="Inspector">
+      {selection.type === 'node' && <NodeInspector key={selection.id} id={selection.id} />}
+      {selection.type === 'edge' && <EdgeInspector key={selection.id} id={selection.id} />}
+      {selection.type === 'many' && (
+        <section>
+          <h2 className="mf-inspector__title">{selection.count} items selected</h2>
+          <p className="mf-inspector__note">Press Delete or Backspace to remove them, or drag to move them together.</p>
+        </section>
+      )}
+      {selection.type === 'none' && <DocumentPanel />}
+    </aside>
+  );
+}
+
+function NodeInspector({ id }: { id: string }) {
+  const data = useTopologyStore((s) => s.nodes.find((n) => n.id === id)?.data);
+  if (!data) return null;
+  const entry = NODE_REGISTRY[data.kind];
+  const commitLabel = (label: string) => {
+    const node = useTopologyStore.getState().nodes.find((n) => n.id === id);
+    if (!node) return 'this node no longer exists';
+    // Validate the whole node so the label rules are the file format's rules.
+    return applyIfValid(nodeSchema, { ...toTopologyNode(node), label }, () =>
+      useTopologyStore.getState().updateNodeData(id, { ...node.data, label: label === '' ? undefined : label }),
+    );
+  };
+  return (
+    <section>
+      <header className="mf-inspector__head" style={{ '--accent': entry.colour } as CSSProperties}>
+        <span className="mf-inspector__icon">
+          <entry.Icon />
+        </span>
+        <div>
+          <h2 className="mf-inspector__title">{entry.label}</h2>
+          <div className="mf-inspector__id">id: {id}</div>
+        </div>
+      </header>
+      <p className="mf-inspector__note">{entry.explanation}</p>
+      <TextField label="Label" value={data.label ?? ''} placeholder={id} testId="field-label" onCommit={commitLabel} />
+      {kindForm(data.kind, id, data)}
+    </section>
+  );
+}
+
+/** K ties the kind to its data, so the registry's form for K gets exactly K's data. */
+function kindForm<K extends NodeKind>(kind: K, id: string, data: NodeDataByKind[K]) {
+  const Form = NODE_REGISTRY[kind].form;
+  return <Form id={id} data={data} />;
+}
+
+function EdgeInspector({ id }: { id: string }) {
+  const edge = useTopologyStore((s) => s.edges.find((e) => e.id === id));
+  if (!edge?.data) return null;
+  const link = edge.data.link;
+  const commit = (candidate: unknown) =>
+    applyIfValid(linkSchema, candidate, (next) => useTopologyStore.getState().updateEdgeLink(id, next));
+  return (
+    <section>
+      <header className="mf-inspector__head" style={{ '--accent': '#64748b' } as CSSProperties}>
+        <span className="mf-inspector__icon" aria-hidden="true">
+          ⟶
+        </span>
+        <div>
+          <h2 className="mf-inspector__title">Link</h2>
+          <div className="mf-inspector__id">
+            {edge.source} → {edge.target}
+          </div>
+        </div>
+      </header>
+      <p className="mf-inspector__note">The network between two nodes: how long a message takes, and how often it is lost.</p>
+      <DistributionField legend="Latency" value={link.latencyMs} testId="field-latency" onCommit={(latencyMs) => commit({ ...link, latencyMs })} />
+      <NumberField
+        label="Loss"
+        unit="%"
+        value={link.loss * 100}
+        hint="Chance that a message on this link is dropped."
+        testId="field-loss"
+        onCommit={(percent) =>
+          percent !== undefined && (percent < 0 || percent > 100)
+            ? 'must be between 0 and 100 %'
+            : commit({ ...link, loss: (percent ?? 0) / 100 })
+        }
+      />
+      <CheckboxField
+        label="Ordered (like TCP)"
+        checked={link.ordered}
+        hint="Never deliver a message before one sent earlier on this link."
+        testId="field-ordered"
+        onCommit={(ordered) => commit({ ...link, ordered })}
+      />
+    </section>
+  );
+}
+
+function DocumentPanel() {
+  const doc = useTopologyStore((s) => s.doc);
+  const counts = useTopologyStore((s) => `${s.nodes.length} nodes · ${s.edges.length} links`);
+  const update = useTopologyStore((s) => s.updateDocument);
+  return (
+    <section>
+      <h2 className="mf-inspector__title">Topology</h2>
+      <div className="mf-inspector__id">{counts}</div>
+      <TextField
+        label="Name"
+        value={doc.name}
+        testId="field-name"
+        onCommit={(name) => applyIfValid(topologySchema.shape.name, name, (next) => update({ name: next }))}
+      />
+      <NumberField
+        label="Seed"
+        value={doc.seed}
+        hint="Same topology + same seed = the same run, message for message."
+        testId="field-seed"
+        onCommit={(seed) => applyIfValid(topologySchema.shape.seed, seed, (next) => update({ seed: next }))}
+      />
+      {doc.description && <p className="mf-inspector__note">{doc.description}</p>}
+      <div className="mf-howto">
+        <h3>How to</h3>
+        <ol>
+          <li>Drag a node from the palette onto the canvas (or click it).</li>
+          <li>Connect nodes by dragging from a node's right handle to another's left handle.</li>
+          <li>Click a node or link to edit it here; Delete removes the selection.</li>
+          <li>
+            Press <strong>Play</strong>: dots are messages in flight; 1× is real time.
+          </li>
+        </ol>
+      </div>
+    </section>
+  );
+}

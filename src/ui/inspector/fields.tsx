@@ -1,0 +1,181 @@
+import { useId, useState, type ReactNode } from 'react';
+import { formatNumber } from '../format.ts';
+
+/** What a field reports after the user changed it: a problem to show, or undefined if applied. */
+export type Commit<T> = (value: T) => string | undefined;
+
+interface DraftState {
+  draft: string;
+  /** The external value the draft was last in step with. */
+  seen: string;
+  error: string | undefined;
+}
+
+/**
+ * The text in a field, kept apart from the applied value so an invalid entry stays
+ * visible (with its message) without being applied, and a valid one is not re-formatted
+ * under the user's cursor.
+ */
+function useDraft(external: string, normalise: (text: string) => string) {
+  const [state, setState] = useState<DraftState>({ draft: external, seen: external, error: undefined });
+  let current = state;
+  if (state.seen !== external) {
+    // Changed from elsewhere (another field, a file load): show the new value.
+    current = { draft: external, seen: external, error: undefined };
+    setState(current);
+  }
+  const edit = (text: string, error: string | undefined): void => {
+    setState({ draft: text, seen: error === undefined ? normalise(text) : current.seen, error });
+  };
+  return { draft: current.draft, error: current.error, edit };
+}
+
+function Field({ label, unit, hint, error, htmlFor, children }: {
+  label: string;
+  unit?: string;
+  hint?: string;
+  error: string | undefined;
+  htmlFor: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`mf-field${error ? ' has-error' : ''}`}>
+      <label htmlFor={htmlFor}>{label}</label>
+      <div className="mf-field__control">
+        {children}
+        {unit && <span className="mf-field__unit">{unit}</span>}
+      </div>
+      {error ? (
+        <div className="mf-field__error" role="alert">
+          {error}
+        </div>
+      ) : (
+        hint && <div className="mf-field__hint">{hint}</div>
+      )}
+    </div>
+  );
+}
+
+interface NumberFieldProps {
+  label: string;
+  value: number | undefined;
+  onCommit: Commit<number | undefined>;
+  unit?: string;
+  hint?: string;
+  /** Empty means "not set" (undefined) instead of an error. */
+  optional?: boolean;
+  placeholder?: string;
+  testId?: string;
+}
+
+const formatOptional = (n: number | undefined): string => (n === undefined ? '' : formatNumber(n));
+const normaliseNumber = (text: string): string => (text.trim() === '' ? '' : formatNumber(Number(text)));
+
+export function NumberField({ label, value, onCommit, unit, hint, optional, placeholder, testId }: NumberFieldProps) {
+  const id = useId();
+  const { draft, error, edit } = useDraft(formatOptional(value), normaliseNumber);
+  const change = (text: string): void => {
+    const trimmed = text.trim();
+    if (trimmed === '') return edit(text, optional ? onCommit(undefined) : 'required');
+    const n = Number(trimmed);
+    edit(text, Number.isFinite(n) ? onCommit(n) : 'enter a number');
+  };
+  return (
+    <Field label={label} unit={unit} hint={hint} error={error} htmlFor={id}>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        value={draft}
+        placeholder={placeholder}
+        aria-invalid={error !== undefined}
+        data-testid={testId}
+        onChange={(e) => change(e.target.value)}
+      />
+    </Field>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onCommit: Commit<string>;
+  hint?: string;
+  placeholder?: string;
+  /** How a committed text will read back from the model (e.g. "a,b" -> "a, b"). */
+  normalise?: (text: string) => string;
+  testId?: string;
+}
+
+const identity = (text: string): string => text;
+
+export function TextField({ label, value, onCommit, hint, placeholder, normalise = identity, testId }: TextFieldProps) {
+  const id = useId();
+  const { draft, error, edit } = useDraft(value, normalise);
+  return (
+    <Field label={label} hint={hint} error={error} htmlFor={id}>
+      <input
+        id={id}
+        type="text"
+        value={draft}
+        placeholder={placeholder}
+        aria-invalid={error !== undefined}
+        data-testid={testId}
+        onChange={(e) => edit(e.target.value, onCommit(e.target.value))}
+      />
+    </Field>
+  );
+}
+
+interface SelectFieldProps<T extends string> {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onCommit: Commit<T>;
+  hint?: string;
+  testId?: string;
+}
+
+export function SelectField<T extends string>({ label, value, options, onCommit, hint, testId }: SelectFieldProps<T>) {
+  const id = useId();
+  const [error, setError] = useState<string>();
+  return (
+    <Field label={label} hint={hint} error={error} htmlFor={id}>
+      <select
+        id={id}
+        value={value}
+        data-testid={testId}
+        onChange={(e) => {
+          const chosen = options.find((o) => o.value === e.target.value);
+          if (chosen) setError(onCommit(chosen.value));
+        }}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function CheckboxField({ label, checked, onCommit, hint, testId }: {
+  label: string;
+  checked: boolean;
+  onCommit: Commit<boolean>;
+  hint?: string;
+  testId?: string;
+}) {
+  const id = useId();
+  const [error, setError] = useState<string>();
+  return (
+    <div className={`mf-field mf-field--check${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>
+        <input id={id} type="checkbox" checked={checked} data-testid={testId} onChange={(e) => setError(onCommit(e.target.checked))} />
+        {label}
+      </label>
+      {error ? <div className="mf-field__error">{error}</div> : hint && <div className="mf-field__hint">{hint}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+
+type Issue = z.core.$ZodIssue;
+
+/** Zod's messages in words that suit a form field ("must be > 0" rather than "Too small: ..."). */
+function issueText(issue: Issue): string {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'number') return `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`;
+      break;
+    case 'too_big':
+      if (issue.origin === 'number') return `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`;
+      break;
+    case 'invalid_type':
+      if (issue.expected === 'int') return 'must be a whole number';
+      break;
+    default:
+      break;
+  }
+  return issue.message;
+}
+
+/**
+ * Validates `candidate` with a model schema; applies the parsed value only if it is valid.
+ * Returns the problem to show next to the field, or undefined when applied.
+ */
+export function applyIfValid<T>(schema: z.ZodType<T>, candidate: unknown, apply: (value: T) => void): string | undefined {
+  const result = schema.safeParse(candidate);
+  if (!result.success) return [...new Set(result.error.issues.map(issueText))].join('; ');
+  apply(result.data);
+  return undefined;
+}

@@ -1,0 +1,67 @@
+import type { CSSProperties, ReactNode } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import type { NodeKind } from '../../model/index.ts';
+import { KIND_LOOK } from './kind-look.ts';
+
+interface NodeShellProps {
+  id: string;
+  kind: NodeKind;
+  label: string | undefined;
+  selected: boolean;
+  /** Has a target handle (left): something may send to it. */
+  input: boolean;
+  /** Has a source handle (right): it sends on. */
+  output: boolean;
+  /** One line describing the configuration, under the counters. */
+  summary: string;
+  children: ReactNode;
+}
+
+/**
+ * The frame every node kind shares: accent, icon, title, handles, counters, summary.
+ * `children` are the counters, a component of their own that subscribes to the stats, so
+ * the 10 Hz updates re-render only the numbers, not the shell and its handles.
+ */
+export function NodeShell({ id, kind, label, selected, input, output, summary, children }: NodeShellProps) {
+  const look = KIND_LOOK[kind];
+  const style = { '--accent': look.colour } as CSSProperties;
+  return (
+    <div className={`mf-node${selected ? ' is-selected' : ''}`} style={style} data-testid={`node-${id}`} data-kind={kind}>
+      {input && <Handle type="target" position={Position.Left} />}
+      <div className="mf-node__head">
+        <span className="mf-node__icon">
+          <look.Icon />
+        </span>
+        <span className="mf-node__titles">
+          <span className="mf-node__label">{label || id}</span>
+          <span className="mf-node__kind">
+            {look.label}
+            {label && label !== id ? ` · ${id}` : ''}
+          </span>
+        </span>
+      </div>
+      <div className="mf-node__stats">{children}</div>
+      <div className="mf-node__summary">{summary}</div>
+      {output && <Handle type="source" position={Position.Right} />}
+    </div>
+  );
+}
+
+const exact = new Intl.NumberFormat('en-US');
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/**
+ * One live counter: a big number over a small label. Large values go compact (123.4K) so a
+ * node keeps its size; a size change would make React Flow re-measure and re-render nodes.
+ * The testid sits on the number; data-value holds the exact count.
+ */
+export function Stat({ label, value, testId, tone }: { label: string; value: number; testId: string; tone?: 'warn' }) {
+  return (
+    <span className={`mf-stat${tone ? ` mf-stat--${tone}` : ''}`} title={`${exact.format(value)} ${label}`}>
+      <b data-testid={testId} data-value={value}>
+        {value >= 100_000 ? compact.format(value) : exact.format(value)}
+      </b>
+      <span className="mf-stat__label">{label}</span>
+    </span>
+  );
+}

@@ -1,0 +1,27 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { FlowNodeOf } from '../../store/topology-types.ts';
+import type { ProducerConfig } from '../../model/index.ts';
+import { formatNumber } from '../format.ts';
+import { NodeShell, Stat } from './NodeShell.tsx';
+import { useNodeStats } from './use-node-stats.ts';
+
+function summary(config: ProducerConfig): string {
+  const parts = [`${formatNumber(config.rate.perSecond)}/s ${config.rate.dist}`];
+  if (config.limit !== undefined) parts.push(`limit ${config.limit}`);
+  if (config.keys.length > 0) parts.push(`${config.keys.length} key${config.keys.length === 1 ? '' : 's'}`);
+  return parts.join(' · ');
+}
+
+function ProducerCounters({ id }: { id: string }) {
+  const stats = useNodeStats(id, 'producer');
+  return <Stat label="sent" value={stats?.produced ?? 0} testId="stat-sent" />;
+}
+
+export const ProducerNode = memo(function ProducerNode({ id, data, selected }: NodeProps<FlowNodeOf<'producer'>>) {
+  return (
+    <NodeShell id={id} kind="producer" label={data.label} selected={selected} input={false} output summary={summary(data.config)}>
+      <ProducerCounters id={id} />
+    </NodeShell>
+  );
+});

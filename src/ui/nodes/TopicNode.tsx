@@ -1,0 +1,23 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { FlowNodeOf } from '../../store/topology-types.ts';
+import { NodeShell, Stat } from './NodeShell.tsx';
+import { useNodeStats } from './use-node-stats.ts';
+
+function TopicCounters({ id }: { id: string }) {
+  const stats = useNodeStats(id, 'topic');
+  return (
+    <>
+      <Stat label="in" value={stats?.received ?? 0} testId="stat-in" />
+      <Stat label="out" value={stats?.copiesOut ?? 0} testId="stat-out" />
+    </>
+  );
+}
+
+export const TopicNode = memo(function TopicNode({ id, data, selected }: NodeProps<FlowNodeOf<'topic'>>) {
+  return (
+    <NodeShell id={id} kind="topic" label={data.label} selected={selected} input output summary="copy to every subscriber">
+      <TopicCounters id={id} />
+    </NodeShell>
+  );
+});

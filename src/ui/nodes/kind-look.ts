@@ -1,0 +1,50 @@
+import type { ComponentType } from 'react';
+import type { NodeKind } from '../../model/index.ts';
+import { ConsumerIcon, ProducerIcon, QueueIcon, TopicIcon } from './icons.tsx';
+
+/** How a node kind looks and explains itself; the registry joins this with its component and form. */
+export interface KindLook {
+  label: string;
+  Icon: ComponentType;
+  /** Accent colour (a literal, not a CSS variable: the minimap's SVG needs real colours). */
+  colour: string;
+  /** One line for the palette. */
+  description: string;
+  /** A few sentences for the inspector. */
+  explanation: string;
+}
+
+export const KIND_LOOK: Record<NodeKind, KindLook> = {
+  producer: {
+    label: 'Producer',
+    Icon: ProducerIcon,
+    colour: '#059669',
+    description: 'Sends messages at a rate',
+    explanation:
+      'Creates messages at a constant or Poisson rate and sends each to its one output. Keys are assigned round-robin; a limit stops it after that many messages.',
+  },
+  queue: {
+    label: 'Queue',
+    Icon: QueueIcon,
+    colour: '#2563eb',
+    description: 'Holds messages for competing consumers',
+    explanation:
+      'Stores messages in arrival order and hands each one to exactly one of its consumers, as their prefetch allows. Depth is what waits; unacked is handed out but not yet acknowledged.',
+  },
+  topic: {
+    label: 'Topic',
+    Icon: TopicIcon,
+    colour: '#9333ea',
+    description: 'Copies each message to every subscriber',
+    explanation:
+      'Publish–subscribe: every message that arrives is copied to each outgoing link (queues or consumers). Copies appear as violet dots.',
+  },
+  consumer: {
+    label: 'Consumer',
+    Icon: ConsumerIcon,
+    colour: '#ea580c',
+    description: 'Processes messages, then acknowledges',
+    explanation:
+      'Takes messages, processes up to its concurrency at once for the processing time, then acknowledges. Prefetch limits how many unacknowledged messages a queue may hand it.',
+  },
+};

@@ -1,0 +1,39 @@
+import type { ComponentType } from 'react';
+import type { NodeTypes } from '@xyflow/react';
+import { NODE_KINDS, type NodeKind } from '../../model/index.ts';
+import { ConsumerForm } from './ConsumerForm.tsx';
+import { ConsumerNode } from './ConsumerNode.tsx';
+import type { KindFormProps } from './form-props.ts';
+import { KIND_LOOK, type KindLook } from './kind-look.ts';
+import { ProducerForm } from './ProducerForm.tsx';
+import { ProducerNode } from './ProducerNode.tsx';
+import { QueueForm } from './QueueForm.tsx';
+import { QueueNode } from './QueueNode.tsx';
+import { TopicForm } from './TopicForm.tsx';
+import { TopicNode } from './TopicNode.tsx';
+
+/** Everything the UI knows about one node kind. Adding a kind = one entry here plus its files. */
+export interface NodeKindEntry<K extends NodeKind> extends KindLook {
+  kind: K;
+  /** The canvas component (memo'd), typed as React Flow's nodeTypes want it. */
+  component: NodeTypes[string];
+  /** The inspector form for its config. */
+  form: ComponentType<KindFormProps<K>>;
+}
+
+export const NODE_REGISTRY: { readonly [K in NodeKind]: NodeKindEntry<K> } = {
+  producer: { kind: 'producer', ...KIND_LOOK.producer, component: ProducerNode, form: ProducerForm },
+  queue: { kind: 'queue', ...KIND_LOOK.queue, component: QueueNode, form: QueueForm },
+  topic: { kind: 'topic', ...KIND_LOOK.topic, component: TopicNode, form: TopicForm },
+  consumer: { kind: 'consumer', ...KIND_LOOK.consumer, component: ConsumerNode, form: ConsumerForm },
+};
+
+/** Palette order. */
+export const PALETTE: readonly (typeof NODE_REGISTRY)[NodeKind][] = NODE_KINDS.map((kind) => NODE_REGISTRY[kind]);
+
+/** A module constant, as React Flow requires: a new object each render would remount every node. */
+export const NODE_TYPES: NodeTypes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, NODE_REGISTRY[kind].component]));
+
+export function isNodeKind(value: string): value is NodeKind {
+  return (NODE_KINDS as readonly string[]).includes(value);
+}

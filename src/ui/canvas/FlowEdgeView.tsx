@@ -36,7 +36,7 @@ export const FlowEdgeView = memo(function FlowEdgeView({
   const labelX = curveX(curve, 0.5);
   const labelY = curveY(curve, 0.5);
   const label = data ? linkSummary(data.link) : '';
-  // Where the label would cover the whole line (and its dots), it shows only when selected.
+  // Where the label would be wider than the gap between the nodes, it shows only when selected.
   const showLabel = label !== '' && (selected || Math.abs(targetX - sourceX) >= label.length * LABEL_CHAR_PX + LABEL_ROOM_PX);
   return (
     <>
@@ -45,7 +45,8 @@ export const FlowEdgeView = memo(function FlowEdgeView({
         <EdgeLabelRenderer>
           <div
             className={`mf-edge-label${selected ? ' is-selected' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            // Above the line, so the dots travelling along it never hide the label.
+            style={{ transform: `translate(-50%, calc(-100% - 5px)) translate(${labelX}px, ${labelY}px)` }}
           >
             {label}
           </div>

@@ -1,35 +1,64 @@
+import type { Fate } from './ledger/ledger.ts';
+
 /**
- * A message copy while it is alive in the simulation. Copies made by a fan-out share `id`
- * and have their own `copy` number; each copy has its own fate in the ledger.
+ * A message copy: its content and its fate. Copies made by a fan-out or a dead-lettering
+ * share `id` and have their own `uid`; each copy has exactly one fate in the ledger.
+ *
+ * A copy may be held in several places at once — in a queue as unacknowledged and on a
+ * link to a consumer, or redelivered while a slow consumer still works on it — so it
+ * counts its holders: the fate is settled when it is first processed (`delivered`), or
+ * otherwise when the last holder lets go, with the reason that holder gave.
  */
 export interface Message {
-  /** Index in the simulation's table of live messages (reused after the copy's fate). */
-  slot: number;
+  /** Unique per copy. */
+  uid: number;
   /** Shared by all copies of one produced message. */
   id: number;
-  /** 0 for the original, 1.. for fan-out copies. */
-  copy: number;
   /** Node index of the producer. */
   producer: number;
   /** Per-producer sequence number, from 0. */
   seq: number;
   key: string | undefined;
+  /** Per-producer, per-key sequence number, from 0. */
+  keySeq: number;
   sizeBytes: number;
   createdAt: number;
-  /** Delivery attempts so far. */
+  /** Sim time after which it must not be delivered; Infinity: never expires. */
+  expiresAt: number;
+  /** Deliveries to a consumer so far. */
   attempts: number;
+  /** Set when a queue makes it ready again after a delivery (nack with requeue, ack timeout). */
+  redelivered: boolean;
+  /** Set on a dead-letter copy: why the original was dead-lettered. */
+  deadLetterReason: string | undefined;
+  /** True for copies made by a fan-out or a dead-lettering (drawn differently). */
+  isCopy: boolean;
 
-  /** The edge it is travelling on, or -1. */
+  holders: number;
+  settled: boolean;
+  /** The fate to settle with when the last holder lets go unprocessed. */
+  pendingFate: Fate | undefined;
+}
+
+/**
+ * One traversal: a message on a link (or, with edge -1, moved directly to a node, as a
+ * dead letter is). It carries one of the message's holds.
+ */
+export interface Envelope {
+  /** Index in the simulation's table of live envelopes. */
+  slot: number;
+  msg: Message;
+  /** The edge it travels, or -1 for a direct move to `target`. */
   edge: number;
+  target: number;
   departAt: number;
   arriveAt: number;
-  /** Position in the simulation's list of messages on links (for O(1) removal). */
+  /** Position in the list of envelopes on links (for O(1) removal), or -1. */
   linkPos: number;
   /** The link's loss draw decided it will not arrive. */
   doomed: boolean;
-
-  /** The queue (node index) that dispatched it and waits for its ack, or -1. */
-  heldBy: number;
-  /** Which output of that queue it was dispatched to. */
-  heldOutput: number;
+  /** The dispatching queue's delivery tag, or -1 when no ack is expected. */
+  deliveryTag: number;
+  /** Drawn as a redelivery. */
+  redelivery: boolean;
 }

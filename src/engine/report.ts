@@ -1,3 +1,4 @@
+import type { LatencyHistogram } from './ledger/histogram.ts';
 import type { Simulation } from './simulation.ts';
 import type { NodeStats } from './session-types.ts';
 
@@ -11,28 +12,56 @@ export interface RunReport {
     created: number;
     delivered: number;
     duplicates: number;
+    duplicatesSuppressed: number;
     inFlight: number;
     lost: Record<string, number>;
     deadLettered: Record<string, number>;
     rejected: number;
   };
+  /** Reorders per producer, summed over consumers. */
   reordered: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
+  /** Reorders per key, summed over consumers. */
+  reorderedByKey: number;
+  latencyMs: Percentiles;
+  /** How long publishes waited for room in blocking queues (producer-side latency). */
+  publishWaitMs: Percentiles & { count: number };
   nodes: Record<string, NodeStats>;
   traceHash: string;
 }
 
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+function percentiles(h: LatencyHistogram): Percentiles {
+  return {
+    p50: round(h.quantile(0.5)),
+    p95: round(h.quantile(0.95)),
+    p99: round(h.quantile(0.99)),
+    max: round(h.max),
+    mean: round(h.mean),
+  };
+}
 
 export function runReport(sim: Simulation): RunReport {
   const { ledger } = sim;
   const stats = sim.nodeStats();
   const nodes: Record<string, NodeStats> = {};
   let reordered = 0;
+  let reorderedByKey = 0;
   sim.topology.nodes.forEach((n, i) => {
     const s = stats[i]!;
     nodes[n.id] = s;
-    if (s.kind === 'consumer') reordered += s.reorders;
+    if (s.kind === 'consumer') {
+      reordered += s.reorders;
+      reorderedByKey += s.keyReorders;
+    }
   });
   return {
     seed: sim.seed,
@@ -43,19 +72,16 @@ export function runReport(sim: Simulation): RunReport {
       created: ledger.created,
       delivered: ledger.delivered,
       duplicates: ledger.duplicates,
+      duplicatesSuppressed: ledger.duplicatesSuppressed,
       inFlight: ledger.inFlight,
       lost: Object.fromEntries(ledger.lost),
       deadLettered: Object.fromEntries(ledger.deadLettered),
       rejected: ledger.rejected,
     },
     reordered,
-    latencyMs: {
-      p50: round(ledger.latency.quantile(0.5)),
-      p95: round(ledger.latency.quantile(0.95)),
-      p99: round(ledger.latency.quantile(0.99)),
-      max: round(ledger.latency.max),
-      mean: round(ledger.latency.mean),
-    },
+    reorderedByKey,
+    latencyMs: percentiles(ledger.latency),
+    publishWaitMs: { ...percentiles(ledger.publishWait), count: ledger.publishWait.count },
     nodes,
     traceHash: sim.traceHash(),
   };

@@ -10,7 +10,10 @@ export interface LedgerTotals {
   /** Message copies in existence: produced plus the extra copies of each fan-out. */
   created: number;
   delivered: number;
+  /** Processings of a message copy that had already been delivered. */
   duplicates: number;
+  /** Repeats an idempotent receiver recognised and did not process. */
+  duplicatesSuppressed: number;
   inFlight: number;
   lost: number;
   deadLettered: number;
@@ -20,14 +23,32 @@ export interface LedgerTotals {
 export interface ProducerStats {
   kind: 'producer';
   produced: number;
+  /** Sends a full queue refused (reject-publish): the producer was told. */
+  refused: number;
 }
 export interface QueueStats {
   kind: 'queue';
   received: number;
+  /** Deliveries handed to consumers, redeliveries included. */
+  dispatched: number;
   /** Ready messages waiting in the queue. */
   depth: number;
+  /** Bytes of the ready messages. */
+  bytes: number;
   /** Dispatched to a consumer and not yet acknowledged. */
   unacked: number;
+  /** Publishes waiting for room (overflow: block). */
+  blocked: number;
+  acked: number;
+  nacked: number;
+  /** Messages made ready again: nack with requeue, or ack timeout. */
+  redelivered: number;
+  expired: number;
+  deadLettered: number;
+  /** Messages this queue dropped (lost), any reason. */
+  dropped: number;
+  /** Publishes refused (reject-publish, reject-publish-dlx). */
+  refused: number;
 }
 export interface TopicStats {
   kind: 'topic';
@@ -43,7 +64,18 @@ export interface ConsumerStats {
   busy: number;
   /** Received, waiting for a free processing slot. */
   backlog: number;
+  /** Per producer: a sequence number below one already seen. */
   reorders: number;
+  /** Per key: a key sequence number below one already seen for that key. */
+  keyReorders: number;
+  /** Processings that failed (then nacked or rejected). */
+  failed: number;
+  /** Messages received with the redelivered flag set. */
+  redelivered: number;
+  /** Repeats processed again (no idempotent receiver, or outside its window). */
+  duplicates: number;
+  /** Repeats the idempotent receiver recognised and acked without processing. */
+  suppressed: number;
 }
 export type NodeStats = ProducerStats | QueueStats | TopicStats | ConsumerStats;
 
@@ -51,6 +83,8 @@ export type NodeStats = ProducerStats | QueueStats | TopicStats | ConsumerStats;
 export const DOT_NORMAL = 0;
 /** A copy made by a fan-out (topic). */
 export const DOT_COPY = 1;
+/** A redelivery: after a nack with requeue or an ack timeout. */
+export const DOT_REDELIVERED = 2;
 
 /** Floats per dot in Frame.dots: edge index, progress 0..1 along the edge, colour class. */
 export const DOT_STRIDE = 3;

@@ -1,4 +1,5 @@
 import type { Topology } from '../model/index.ts';
+import { Ledger } from './ledger/ledger.ts';
 import { Simulation } from './simulation.ts';
 import { MAX_SPEED, MIN_SPEED, type Frame, type RunState } from './session-types.ts';
 
@@ -15,6 +16,7 @@ const SLICE_BUDGET_MS = 8;
 /** Events between clock reads inside a slice. */
 const CLOCK_CHECK_EVERY = 512;
 const FRAME_INTERVAL_MS = 16;
+const EMPTY_LEDGER = new Ledger();
 const STATS_INTERVAL_MS = 100;
 
 /**
@@ -44,9 +46,7 @@ export function createSession(host: SessionHost) {
       simTimeMs: s ? s.now : 0,
       events: s ? s.events : 0,
       speed,
-      totals: s
-        ? s.ledger.totals()
-        : { produced: 0, created: 0, delivered: 0, duplicates: 0, inFlight: 0, lost: 0, deadLettered: 0, rejected: 0 },
+      totals: (s ? s.ledger : EMPTY_LEDGER).totals(),
       dots: s ? s.dots() : new Float32Array(0),
       fallingBehind,
     };

@@ -3,13 +3,13 @@ import { sampleDuration } from './core/distributions.ts';
 import { EventHeap, newPoppedEvent } from './core/heap.ts';
 import { RandomStream } from './core/random.ts';
 import { TraceHash } from './core/trace-hash.ts';
-import { Ledger, type LostReason } from './ledger/ledger.ts';
-import type { Message } from './message.ts';
+import { Ledger, type DeadLetterReason, type Fate } from './ledger/ledger.ts';
+import type { Envelope, Message } from './message.ts';
 import type { NodeRuntime, SimContext } from './nodes/node.ts';
 import { NODE_DEFINITIONS } from './nodes/registry.ts';
-import { DOT_COPY, DOT_NORMAL, DOT_STRIDE, type NodeStats } from './session-types.ts';
+import { DOT_COPY, DOT_NORMAL, DOT_REDELIVERED, DOT_STRIDE, type NodeStats } from './session-types.ts';
 
-/** Event kinds in the heap. Timers carry the node's tag above TIMER. */
+/** Event kinds in the heap: an envelope arriving, or a node's timer (its tag above TIMER). */
 const ARRIVE = 1;
 const TIMER = 8;
 
@@ -43,15 +43,19 @@ export class Simulation implements SimContext {
   private readonly linkRngs: RandomStream[];
   private readonly links: LinkConfig[];
   private readonly edgeTarget: Int32Array;
+  private readonly edgeSource: Int32Array;
   private readonly outputsByNode: number[][];
   /** Latest arrival time per edge, so ordered links never overtake. */
   private readonly lastArrival: Float64Array;
-  /** Live messages by slot; freed slots are reused. */
-  private readonly live: (Message | undefined)[] = [];
+  /** Live envelopes by slot; freed slots are reused (each has exactly one arrival event). */
+  private readonly live: (Envelope | undefined)[] = [];
   private readonly freeSlots: number[] = [];
-  /** Messages currently on a link, for drawing. */
-  private readonly onLink: Message[] = [];
+  /** Envelopes currently on a link, for drawing. */
+  private readonly onLink: Envelope[] = [];
   private nextMessageId = 0;
+  private nextUid = 0;
+  /** Nodes seen in events at an instant that nears the per-instant cap, to name them. */
+  private readonly runawayNodes = new Set<number>();
   private instant = -1;
   private eventsThisInstant = 0;
 
@@ -61,6 +65,7 @@ export class Simulation implements SimContext {
     const indexById = new Map(topology.nodes.map((n, i) => [n.id, i]));
     this.outputsByNode = topology.nodes.map(() => []);
     this.edgeTarget = new Int32Array(topology.edges.length);
+    this.edgeSource = new Int32Array(topology.edges.length);
     this.lastArrival = new Float64Array(topology.edges.length);
     topology.edges.forEach((e, i) => {
       const source = indexById.get(e.source);
@@ -70,6 +75,7 @@ export class Simulation implements SimContext {
       }
       this.outputsByNode[source]!.push(i);
       this.edgeTarget[i] = target;
+      this.edgeSource[i] = source;
     });
     this.links = topology.edges.map((e) => e.link);
     this.linkRngs = topology.edges.map((e) => new RandomStream(seed, `link:${e.id}`));
@@ -91,6 +97,10 @@ export class Simulation implements SimContext {
     return this.edgeTarget[edge]!;
   }
 
+  sourceOf(edge: number): number {
+    return this.edgeSource[edge]!;
+  }
+
   rng(node: number): RandomStream {
     return this.nodeRngs[node]!;
   }
@@ -99,7 +109,7 @@ export class Simulation implements SimContext {
     return this.runtimes[node]!;
   }
 
-  send(edge: number, msg: Message): void {
+  send(edge: number, msg: Message, options?: { deliveryTag?: number; redelivery?: boolean }): void {
     const link = this.links[edge]!;
     const rng = this.linkRngs[edge]!;
     // Draw the loss before the latency, always, so a change of loss odds leaves the
@@ -110,57 +120,90 @@ export class Simulation implements SimContext {
       if (arriveAt < this.lastArrival[edge]!) arriveAt = this.lastArrival[edge]!;
       this.lastArrival[edge] = arriveAt;
     }
-    msg.edge = edge;
-    msg.departAt = this.now;
-    msg.arriveAt = arriveAt;
-    msg.doomed = lossDraw < link.loss;
-    msg.linkPos = this.onLink.length;
-    this.onLink.push(msg);
-    this.heap.push(arriveAt, ARRIVE, edge, msg.slot);
+    const env = this.envelope(msg, edge, this.edgeTarget[edge]!, arriveAt);
+    env.doomed = lossDraw < link.loss;
+    env.deliveryTag = options?.deliveryTag ?? -1;
+    env.redelivery = options?.redelivery ?? false;
+    env.linkPos = this.onLink.length;
+    this.onLink.push(env);
   }
 
-  schedule(delayMs: number, node: number, msg: Message | undefined, tag = 0): void {
-    this.heap.push(this.now + delayMs, TIMER + tag, node, msg ? msg.slot : -1);
+  schedule(delayMs: number, node: number, payload: number, tag: number): void {
+    this.heap.push(this.now + delayMs, TIMER + tag, node, payload);
   }
 
-  newMessage(producer: number, seq: number, key: string | undefined, sizeBytes: number): Message {
-    return this.register({
-      slot: -1,
+  newMessage(producer: number, seq: number, key: string | undefined, keySeq: number, sizeBytes: number, expiresAt: number): Message {
+    return {
+      uid: this.nextUid++,
       id: this.nextMessageId++,
-      copy: 0,
       producer,
       seq,
       key,
+      keySeq,
       sizeBytes,
       createdAt: this.now,
+      expiresAt,
       attempts: 0,
-      edge: -1,
-      departAt: 0,
-      arriveAt: 0,
-      linkPos: -1,
-      doomed: false,
-      heldBy: -1,
-      heldOutput: -1,
-    });
+      redelivered: false,
+      deadLetterReason: undefined,
+      isCopy: false,
+      holders: 1,
+      settled: false,
+      pendingFate: undefined,
+    };
   }
 
   copyMessage(msg: Message): Message {
     this.ledger.onCopied();
-    return this.register({ ...msg, slot: -1, copy: msg.copy + 1, edge: -1, linkPos: -1, doomed: false, heldBy: -1, heldOutput: -1 });
+    return {
+      ...msg,
+      uid: this.nextUid++,
+      isCopy: true,
+      attempts: 0,
+      redelivered: false,
+      holders: 1,
+      settled: false,
+      pendingFate: undefined,
+    };
   }
 
-  delivered(msg: Message): void {
+  hold(msg: Message): void {
+    msg.holders++;
+  }
+
+  release(msg: Message, fate?: Fate): void {
+    if (fate !== undefined) msg.pendingFate = fate;
+    if (--msg.holders > 0 || msg.settled) return;
+    if (msg.pendingFate === undefined) {
+      throw new SimulationError(`message ${msg.id} was let go by every holder with no fate (engine bug)`);
+    }
+    msg.settled = true;
+    this.ledger.onFate(msg.pendingFate);
+  }
+
+  processed(msg: Message): boolean {
+    if (msg.settled) {
+      this.ledger.duplicates++;
+      return false;
+    }
+    msg.settled = true;
     this.ledger.onDelivered(this.now - msg.createdAt);
-    this.release(msg);
+    return true;
   }
 
-  lost(msg: Message, reason: LostReason): void {
-    this.ledger.onLost(reason);
-    this.release(msg);
+  deadLetter(msg: Message, reason: DeadLetterReason, target: number): void {
+    const copy = this.copyMessage(msg);
+    copy.deadLetterReason = reason;
+    // The per-message expiry does not follow a dead letter (it would expire again at once).
+    copy.expiresAt = Infinity;
+    this.release(msg, `dead-lettered:${reason}`);
+    // Moved as an event at the same instant, so a dead-letter loop is caught by the
+    // per-instant cap instead of recursing.
+    this.envelope(copy, -1, target, this.now);
   }
 
-  ack(msg: Message): void {
-    this.runtimes[msg.heldBy]!.acked?.(msg);
+  refused(msg: Message): void {
+    this.runtimes[msg.producer]!.refusedByQueue?.();
   }
 
   // ---- running ----
@@ -180,24 +223,23 @@ export class Simulation implements SimContext {
     if (!this.heap.pop(ev)) return false;
     if (ev.time === this.instant) {
       if (++this.eventsThisInstant > MAX_EVENTS_PER_INSTANT) {
+        const nodes = [...this.runawayNodes].map((i) => `"${this.topology.nodes[i]!.id}"`).join(', ');
         throw new SimulationError(
-          `more than ${MAX_EVENTS_PER_INSTANT.toLocaleString('en-US')} events at t = ${ev.time} ms: ` +
+          `more than ${MAX_EVENTS_PER_INSTANT.toLocaleString('en-US')} events at t = ${ev.time} ms among ${nodes}: ` +
             'a loop or fan-out with zero delay never lets time advance',
         );
       }
     } else {
       this.instant = ev.time;
       this.eventsThisInstant = 1;
+      this.runawayNodes.clear();
     }
     this.now = ev.time;
     this.events++;
     this.trace.add(ev.time, ev.kind, ev.a, ev.b);
-    const msg = ev.b >= 0 ? this.live[ev.b] : undefined;
-    if (ev.kind === ARRIVE) {
-      this.arrive(ev.a, msg!);
-    } else {
-      this.runtimes[ev.a]!.timer?.(msg, ev.kind - TIMER);
-    }
+    if (this.eventsThisInstant > MAX_EVENTS_PER_INSTANT - 1000) this.runawayNodes.add(ev.kind === ARRIVE ? this.live[ev.b]!.target : ev.a);
+    if (ev.kind === ARRIVE) this.arrive(ev.b);
+    else this.runtimes[ev.a]!.timer?.(ev.b, ev.kind - TIMER);
     return true;
   }
 
@@ -228,50 +270,55 @@ export class Simulation implements SimContext {
   dots(): Float32Array {
     const out = new Float32Array(this.onLink.length * DOT_STRIDE);
     for (let i = 0; i < this.onLink.length; i++) {
-      const m = this.onLink[i]!;
-      const span = m.arriveAt - m.departAt;
-      const progress = span > 0 ? (this.now - m.departAt) / span : 1;
-      out[i * DOT_STRIDE] = m.edge;
+      const e = this.onLink[i]!;
+      const span = e.arriveAt - e.departAt;
+      const progress = span > 0 ? (this.now - e.departAt) / span : 1;
+      out[i * DOT_STRIDE] = e.edge;
       out[i * DOT_STRIDE + 1] = progress < 0 ? 0 : progress > 1 ? 1 : progress;
-      out[i * DOT_STRIDE + 2] = m.copy > 0 ? DOT_COPY : DOT_NORMAL;
+      out[i * DOT_STRIDE + 2] = e.redelivery ? DOT_REDELIVERED : e.msg.isCopy ? DOT_COPY : DOT_NORMAL;
     }
     return out;
   }
 
   // ---- internals ----
 
-  private arrive(edge: number, msg: Message): void {
-    this.takeOffLink(msg);
-    if (msg.doomed) {
-      msg.doomed = false;
-      // A queue waiting for this message's ack would otherwise hold the slot forever.
-      if (msg.heldBy >= 0) this.ack(msg);
-      this.lost(msg, 'link-loss');
+  private envelope(msg: Message, edge: number, target: number, arriveAt: number): Envelope {
+    const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.live.length;
+    const env: Envelope = {
+      slot,
+      msg,
+      edge,
+      target,
+      departAt: this.now,
+      arriveAt,
+      linkPos: -1,
+      doomed: false,
+      deliveryTag: -1,
+      redelivery: false,
+    };
+    this.live[slot] = env;
+    this.heap.push(arriveAt, ARRIVE, edge, slot);
+    return env;
+  }
+
+  private arrive(slot: number): void {
+    const env = this.live[slot]!;
+    this.live[slot] = undefined;
+    this.freeSlots.push(slot);
+    if (env.linkPos >= 0) this.takeOffLink(env);
+    if (env.doomed) {
+      this.release(env.msg, 'lost:link-loss');
       return;
     }
-    this.runtimes[this.edgeTarget[edge]!]!.receive(msg, edge);
+    this.runtimes[env.target]!.receive(env.msg, env.edge, env.deliveryTag);
   }
 
-  private takeOffLink(msg: Message): void {
+  private takeOffLink(env: Envelope): void {
     const last = this.onLink.pop()!;
-    if (last !== msg) {
-      this.onLink[msg.linkPos] = last;
-      last.linkPos = msg.linkPos;
+    if (last !== env) {
+      this.onLink[env.linkPos] = last;
+      last.linkPos = env.linkPos;
     }
-    msg.edge = -1;
-    msg.linkPos = -1;
-  }
-
-  private register(msg: Message): Message {
-    const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.live.length;
-    msg.slot = slot;
-    this.live[slot] = msg;
-    return msg;
-  }
-
-  private release(msg: Message): void {
-    this.live[msg.slot] = undefined;
-    this.freeSlots.push(msg.slot);
-    msg.slot = -1;
+    env.linkPos = -1;
   }
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FORMAT, type Distribution, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
+import { FORMAT, OVERFLOW_POLICIES, type Distribution, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
 
 /**
  * Test support: fast-check generators of valid topologies (every kind, every link
@@ -52,6 +52,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             sizeBytes: fc.integer({ min: 0, max: 4096 }),
             limit: fc.integer({ min: 0, max: 60 }),
             startMs: fc.integer({ min: 0, max: 100 }),
+            ttlMs: optional(fc.integer({ min: 0, max: 3_000 })),
           }),
         });
       const consumerNode = (id: string) =>
@@ -64,24 +65,48 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
               processingMs: arbitraryDistribution(300),
               concurrency: fc.constant(concurrency),
               prefetch: fc.oneof(fc.constant(0), fc.integer({ min: concurrency, max: concurrency + 3 })),
+              ack: fc.constantFrom('auto' as const, 'after-processing' as const),
+              failureProbability: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.5, noNaN: true })),
+              onFailure: fc.constantFrom('requeue' as const, 'reject' as const),
+              idempotent: fc.boolean(),
+              dedupWindowMs: fc.option(fc.integer({ min: 0, max: 2_000 }), { nil: undefined }),
             }),
           }),
         );
-      const plain = (id: string, kind: 'queue' | 'topic'): TopologyNode =>
-        kind === 'queue'
-          ? { id, kind, position: { x: 0, y: 0 }, config: { ordering: 'fifo' } }
-          : { id, kind, position: { x: 0, y: 0 }, config: {} };
+      const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
+      // Dead letters only go to a later queue or a topic, so the generated graph has no
+      // dead-letter cycle (cycles are a separate, deliberate test).
+      const queueNode = (id: string, index: number) => {
+        const deadLetterTargets = [...q.slice(index + 1), ...t];
+        return fc.record({
+          id: fc.constant(id),
+          kind: fc.constant('queue' as const),
+          position: fc.constant({ x: 0, y: 0 }),
+          config: fc.record({
+            ordering: fc.constant('fifo' as const),
+            maxLength: optional(fc.integer({ min: 1, max: 20 })),
+            maxBytes: optional(fc.integer({ min: 1, max: 20_000 })),
+            overflow: fc.constantFrom(...OVERFLOW_POLICIES),
+            ackTimeoutMs: optional(fc.integer({ min: 0, max: 1_000 })),
+            maxDeliveries: optional(fc.integer({ min: 1, max: 4 })),
+            messageTtlMs: optional(fc.integer({ min: 0, max: 2_000 })),
+            deadLetterTarget: deadLetterTargets.length > 0 ? optional(fc.constantFrom(...deadLetterTargets)) : fc.constant(undefined),
+          }),
+        });
+      };
+      const topicNode = (id: string): TopologyNode => ({ id, kind: 'topic', position: { x: 0, y: 0 }, config: {} });
       const subset = (options: string[]) => fc.subarray(options);
       return fc
         .record({
           producerNodes: fc.tuple(...p.map(producerNode)),
           consumerNodes: fc.tuple(...c.map(consumerNode)),
+          queueNodes: fc.tuple(...q.map(queueNode)),
           producerTargets: fc.tuple(...p.map(() => fc.option(fc.constantFrom(...q, ...t, ...c), { nil: undefined }))),
           topicTargets: fc.tuple(...t.map(() => subset([...q, ...c]))),
           queueTargets: fc.tuple(...q.map(() => subset(c))),
           links: fc.array(arbitraryLink, { minLength: 64, maxLength: 64 }),
         })
-        .map(({ producerNodes, consumerNodes, producerTargets, topicTargets, queueTargets, links }) => {
+        .map(({ producerNodes, consumerNodes, queueNodes, producerTargets, topicTargets, queueTargets, links }) => {
           const pairs: [string, string][] = [];
           producerTargets.forEach((target, i) => target !== undefined && pairs.push([p[i]!, target]));
           topicTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([t[i]!, target])));
@@ -94,8 +119,8 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           }));
           const nodes: TopologyNode[] = [
             ...producerNodes,
-            ...q.map((id) => plain(id, 'queue')),
-            ...t.map((id) => plain(id, 'topic')),
+            ...queueNodes,
+            ...t.map(topicNode),
             ...consumerNodes,
           ];
           return { format: FORMAT, name: 'generated', seed, nodes, edges };

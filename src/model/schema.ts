@@ -44,10 +44,39 @@ export const producerConfigSchema = z.strictObject({
   limit: z.number().int().min(0).max(1e9).optional(),
   /** Sim time of the first send. */
   startMs: duration().default(0),
+  /** Per-message time to live; absent: no expiry. A queue's own TTL may be lower. */
+  ttlMs: duration().optional(),
 });
+
+const idSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'use letters, digits and _ . : - only');
+
+const count = () => z.number().int().min(1).max(1e9);
+
+export const OVERFLOW_POLICIES = ['drop-head', 'reject-publish', 'reject-publish-dlx', 'block'] as const;
 
 export const queueConfigSchema = z.strictObject({
   ordering: z.literal('fifo').default('fifo'),
+  /** Most ready messages held (unacked ones do not count); absent: unbounded. */
+  maxLength: count().optional(),
+  /** Most bytes of ready messages held; absent: unbounded. */
+  maxBytes: count().optional(),
+  /** What a full queue does with a new message. */
+  overflow: z.enum(OVERFLOW_POLICIES).default('drop-head'),
+  /**
+   * A dispatched, unacknowledged message becomes ready again after this long (SQS
+   * visibility timeout, default 30 s). Absent: it waits for its ack for ever.
+   */
+  ackTimeoutMs: duration().optional(),
+  /** Deliveries allowed before the next redelivery dead-letters it (`delivery-limit`). */
+  maxDeliveries: count().optional(),
+  /** Time to live of every message in this queue; the lower of this and the message's own applies. */
+  messageTtlMs: duration().optional(),
+  /** Node id of the queue or topic that dead letters go to; absent: they are lost. */
+  deadLetterTarget: idSchema.optional(),
 });
 
 export const topicConfigSchema = z.strictObject({});
@@ -58,6 +87,19 @@ export const consumerConfigSchema = z
     concurrency: z.number().int().min(1).max(10_000).default(1),
     /** Unacknowledged messages a queue may hand this consumer at once; 0 = unlimited. */
     prefetch: z.number().int().min(0).max(1_000_000).default(1),
+    /**
+     * `auto`: the queue forgets a message once dispatched (at-most-once).
+     * `after-processing`: the consumer acks when it finishes (at-least-once).
+     */
+    ack: z.enum(['auto', 'after-processing']).default('after-processing'),
+    /** Chance that processing one message fails. */
+    failureProbability: finite().min(0).max(1).default(0),
+    /** On a failure: nack with requeue (redelivered later) or reject (dead-lettered or dropped). */
+    onFailure: z.enum(['requeue', 'reject']).default('requeue'),
+    /** Idempotent receiver: a message already processed is acked and suppressed, not processed again. */
+    idempotent: z.boolean().default(false),
+    /** How long the idempotent receiver remembers a message id; absent: for ever. */
+    dedupWindowMs: duration().optional(),
   })
   .refine((c) => c.prefetch === 0 || c.prefetch >= c.concurrency, {
     message: 'prefetch must be 0 (unlimited) or at least concurrency',
@@ -65,11 +107,6 @@ export const consumerConfigSchema = z
   });
 
 const positionSchema = z.strictObject({ x: finite(), y: finite() });
-const idSchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(100)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'use letters, digits and _ . : - only');
 
 const nodeBase = {
   id: idSchema,
@@ -145,6 +182,17 @@ export const topologySchema = z
         ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${n.id}"` });
       }
       kindById.set(n.id, n.kind);
+    });
+    t.nodes.forEach((n, i) => {
+      if (n.kind !== 'queue' || n.config.deadLetterTarget === undefined) return;
+      const target = n.config.deadLetterTarget;
+      const path = ['nodes', i, 'config', 'deadLetterTarget'];
+      const targetKind = kindById.get(target);
+      if (target === n.id) ctx.addIssue({ code: 'custom', path, message: 'a queue cannot dead-letter into itself' });
+      else if (!targetKind) ctx.addIssue({ code: 'custom', path, message: `no node with id "${target}"` });
+      else if (targetKind !== 'queue' && targetKind !== 'topic') {
+        ctx.addIssue({ code: 'custom', path, message: `dead letters go to a queue or a topic, not a ${targetKind}` });
+      }
     });
     const edgeIds = new Set<string>();
     const pairs = new Set<string>();

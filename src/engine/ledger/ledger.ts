@@ -6,9 +6,22 @@ export type LostReason =
   /** A link dropped it (its loss probability). */
   | 'link-loss'
   /** Nowhere to go: a producer with no output, a topic with no subscriber. */
-  | 'unroutable';
+  | 'unroutable'
+  /** A full queue dropped it (drop-head) and had no dead-letter target. */
+  | 'overflow'
+  /** Its time to live ran out in a queue with no dead-letter target. */
+  | 'expired'
+  /** A consumer rejected it (nack without requeue) and the queue had no dead-letter target. */
+  | 'rejected'
+  /** It reached the queue's maximum deliveries and the queue had no dead-letter target. */
+  | 'delivery-limit'
+  /** Processing failed where nothing could redeliver it (auto-ack, or not from a queue). */
+  | 'processing-failure';
 
-export const LOST_REASONS: readonly LostReason[] = ['link-loss', 'unroutable'];
+/** Why a queue dead-lettered a message. */
+export type DeadLetterReason = 'rejected' | 'expired' | 'max-length' | 'delivery-limit';
+
+export type Fate = `lost:${LostReason}` | `dead-lettered:${DeadLetterReason}` | 'rejected';
 
 /**
  * Counts every message copy's fate. Messages themselves are not kept: memory stays
@@ -19,10 +32,13 @@ export class Ledger {
   created = 0;
   delivered = 0;
   duplicates = 0;
+  duplicatesSuppressed = 0;
   rejected = 0;
   readonly lost = new Map<LostReason, number>();
-  readonly deadLettered = new Map<string, number>();
+  readonly deadLettered = new Map<DeadLetterReason, number>();
   readonly latency = new LatencyHistogram();
+  /** How long publishes waited for room in a blocking queue (producer-side latency). */
+  readonly publishWait = new LatencyHistogram();
 
   onProduced(): void {
     this.produced++;
@@ -38,8 +54,10 @@ export class Ledger {
     this.latency.record(latencyMs);
   }
 
-  onLost(reason: LostReason): void {
-    this.lost.set(reason, (this.lost.get(reason) ?? 0) + 1);
+  onFate(fate: Fate): void {
+    if (fate === 'rejected') this.rejected++;
+    else if (fate.startsWith('lost:')) bump(this.lost, fate.slice(5) as LostReason);
+    else bump(this.deadLettered, fate.slice(14) as DeadLetterReason);
   }
 
   get lostTotal(): number {
@@ -61,6 +79,7 @@ export class Ledger {
       created: this.created,
       delivered: this.delivered,
       duplicates: this.duplicates,
+      duplicatesSuppressed: this.duplicatesSuppressed,
       inFlight: this.inFlight,
       lost: this.lostTotal,
       deadLettered: this.deadLetteredTotal,
@@ -69,7 +88,11 @@ export class Ledger {
   }
 }
 
-function sum(counts: ReadonlyMap<string, number>): number {
+function bump<K>(counts: Map<K, number>, key: K): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function sum(counts: ReadonlyMap<unknown, number>): number {
   let total = 0;
   for (const n of counts.values()) total += n;
   return total;

@@ -3,58 +3,124 @@ import { Fifo } from '../core/fifo.ts';
 import type { Message } from '../message.ts';
 import { defineNode } from './node.ts';
 
+/** Timer tag: processing of one message is done. */
+const DONE = 0;
+
+interface Work {
+  msg: Message;
+  /** The queue that dispatched it and waits for an ack, or -1. */
+  queue: number;
+  deliveryTag: number;
+}
+
 /**
- * A final consumer: processes up to `concurrency` messages at once, each for a time drawn
- * from its processing distribution, buffering the rest in arrival order. Finishing a
- * message is its delivery; a message that came from a queue is acked to that queue then.
- * Reorders are counted per producer: a sequence number below one already seen.
+ * A final consumer (SEMANTICS.md §4): processes up to `concurrency` messages at once,
+ * each for a time drawn from its distribution, buffering the rest in arrival order.
+ * With manual ack it acks a queue's delivery when processing succeeds, and on a failure
+ * nacks it (requeue) or rejects it; with auto-ack the queue already forgot the message,
+ * so a failure loses it. An idempotent receiver remembers processed message ids and
+ * acks a repeat without processing it. Reorders are counted per producer and per key.
  */
 export const consumer = defineNode({
   kind: 'consumer',
   create(node, index, sim) {
-    const { processingMs, concurrency, prefetch } = node.config;
+    const c = node.config;
     const rng = sim.rng(index);
-    const backlog = new Fifo<Message>();
-    let received = 0;
-    let processed = 0;
-    let busy = 0;
-    let reorders = 0;
+    const backlog = new Fifo<Work>();
+    const inProgress = new Map<number, Work>();
+    let nextWork = 0;
+    /** Idempotent receiver's memory: message copy uid -> when it was processed. */
+    const seen = new Map<number, number>();
     const highestSeq = new Map<number, number>();
+    const highestKeySeq = new Map<string, number>();
+    const s = { received: 0, processed: 0, reorders: 0, keyReorders: 0, failed: 0, redelivered: 0, duplicates: 0, suppressed: 0 };
 
-    function begin(msg: Message): void {
-      busy++;
-      msg.attempts++;
-      sim.schedule(sampleDuration(processingMs, rng), index, msg);
+    function ack(work: Work): void {
+      if (work.queue >= 0) sim.runtime(work.queue).acked?.(work.deliveryTag);
+    }
+
+    function countReorders(msg: Message): void {
+      const seenSeq = highestSeq.get(msg.producer);
+      if (seenSeq !== undefined && msg.seq < seenSeq) s.reorders++;
+      else highestSeq.set(msg.producer, msg.seq);
+      if (msg.key === undefined) return;
+      const k = `${msg.producer}\u0000${msg.key}`;
+      const seenKeySeq = highestKeySeq.get(k);
+      if (seenKeySeq !== undefined && msg.keySeq < seenKeySeq) s.keyReorders++;
+      else highestKeySeq.set(k, msg.keySeq);
+    }
+
+    function alreadyProcessed(msg: Message): boolean {
+      const at = seen.get(msg.uid);
+      if (at === undefined) return false;
+      if (c.dedupWindowMs !== undefined && sim.now - at > c.dedupWindowMs) {
+        seen.delete(msg.uid);
+        return false;
+      }
+      return true;
+    }
+
+    function begin(work: Work): void {
+      if (c.idempotent && alreadyProcessed(work.msg)) {
+        s.suppressed++;
+        sim.ledger.duplicatesSuppressed++;
+        ack(work);
+        sim.release(work.msg);
+        next();
+        return;
+      }
+      const id = nextWork++;
+      inProgress.set(id, work);
+      sim.schedule(sampleDuration(c.processingMs, rng), index, id, DONE);
+    }
+
+    function next(): void {
+      if (inProgress.size >= c.concurrency) return;
+      const work = backlog.shift();
+      if (work) begin(work);
+    }
+
+    function finish(work: Work): void {
+      const { msg } = work;
+      // Always draw, so changing the failure odds does not shift the processing-time draws.
+      const failed = rng.next() < c.failureProbability;
+      if (failed) {
+        s.failed++;
+        if (work.queue >= 0) {
+          sim.runtime(work.queue).nacked?.(work.deliveryTag, c.onFailure === 'requeue');
+          sim.release(msg);
+        } else {
+          sim.release(msg, 'lost:processing-failure');
+        }
+        return;
+      }
+      s.processed++;
+      countReorders(msg);
+      if (!sim.processed(msg)) s.duplicates++;
+      if (c.idempotent) seen.set(msg.uid, sim.now);
+      ack(work);
+      sim.release(msg);
     }
 
     return {
       kind: 'consumer',
-      prefetchLimit: prefetch === 0 ? Infinity : prefetch,
-      receive(msg) {
-        received++;
-        if (busy < concurrency) begin(msg);
-        else backlog.push(msg);
+      prefetchLimit: c.prefetch === 0 ? Infinity : c.prefetch,
+      autoAck: c.ack === 'auto',
+      receive(msg, edge, deliveryTag) {
+        s.received++;
+        if (msg.redelivered) s.redelivered++;
+        const work: Work = { msg, queue: deliveryTag >= 0 ? sim.sourceOf(edge) : -1, deliveryTag };
+        if (inProgress.size < c.concurrency) begin(work);
+        else backlog.push(work);
       },
-      timer(msg) {
-        if (!msg) return;
-        busy--;
-        processed++;
-        const seen = highestSeq.get(msg.producer);
-        if (seen !== undefined && msg.seq < seen) reorders++;
-        else highestSeq.set(msg.producer, msg.seq);
-        if (msg.heldBy >= 0) sim.ack(msg);
-        sim.delivered(msg);
-        const next = backlog.shift();
-        if (next) begin(next);
+      timer(id) {
+        const work = inProgress.get(id);
+        if (!work) return;
+        inProgress.delete(id);
+        finish(work);
+        next();
       },
-      stats: () => ({
-        kind: 'consumer',
-        received,
-        processed,
-        busy,
-        backlog: backlog.size,
-        reorders,
-      }),
+      stats: () => ({ kind: 'consumer', ...s, busy: inProgress.size, backlog: backlog.size }),
     };
   },
 });

@@ -1,10 +1,16 @@
 import type { NodeKind, NodeOfKind, Topology } from '../../model/index.ts';
 import type { RandomStream } from '../core/random.ts';
-import type { Ledger, LostReason } from '../ledger/ledger.ts';
+import type { DeadLetterReason, Fate, Ledger } from '../ledger/ledger.ts';
 import type { Message } from '../message.ts';
 import type { NodeStats } from '../session-types.ts';
 
-/** What a node behaviour may ask of the simulation. */
+/**
+ * What a node behaviour may ask of the simulation.
+ *
+ * Holds: a node that receives a message receives one hold on it, and must either pass it
+ * on (`send`, `deadLetter`) or give it up (`release`). A node that keeps a message while
+ * also sending it (a queue waiting for an ack) takes an extra hold first.
+ */
 export interface SimContext {
   readonly now: number;
   readonly ledger: Ledger;
@@ -13,20 +19,31 @@ export interface SimContext {
   outputs(node: number): readonly number[];
   /** Node index at the far end of an edge. */
   targetOf(edge: number): number;
+  /** Node index at the near end of an edge. */
+  sourceOf(edge: number): number;
   /** The node's own random stream. */
   rng(node: number): RandomStream;
-  /** Put a message on a link; it arrives at the edge's target after the link's latency. */
-  send(edge: number, msg: Message): void;
-  /** Call `timer(msg, tag)` on a node after `delayMs` of sim time. */
-  schedule(delayMs: number, node: number, msg: Message | undefined, tag?: number): void;
-  newMessage(producer: number, seq: number, key: string | undefined, sizeBytes: number): Message;
-  /** A fan-out copy: same id and content, its own fate. */
+  /** Put a message on a link with the caller's hold; it arrives after the link's latency. */
+  send(edge: number, msg: Message, options?: { deliveryTag?: number; redelivery?: boolean }): void;
+  /** Call the node's `timer(payload, tag)` after `delayMs` of sim time. */
+  schedule(delayMs: number, node: number, payload: number, tag: number): void;
+  /** A new message from a producer; the caller holds it. */
+  newMessage(producer: number, seq: number, key: string | undefined, keySeq: number, sizeBytes: number, expiresAt: number): Message;
+  /** A fan-out copy: same id and content, its own fate; the caller holds it. */
   copyMessage(msg: Message): Message;
-  /** First processing by a final consumer completed: the copy's fate is `delivered`. */
-  delivered(msg: Message): void;
-  lost(msg: Message, reason: LostReason): void;
-  /** The consumer finished a message a queue dispatched: tell that queue. */
-  ack(msg: Message): void;
+  /** Take one more hold on a message. */
+  hold(msg: Message): void;
+  /** Give up one hold; `fate` is what becomes of the copy if nobody else holds it. */
+  release(msg: Message, fate?: Fate): void;
+  /**
+   * Processing completed: the copy's delivery if it was not delivered before (returns
+   * true), otherwise a duplicate (returns false). Does not release the caller's hold.
+   */
+  processed(msg: Message): boolean;
+  /** Give up the caller's hold as dead-lettered and move a dead-letter copy to `target`. */
+  deadLetter(msg: Message, reason: DeadLetterReason, target: number): void;
+  /** Tell the producer a queue refused its message (reject-publish). */
+  refused(msg: Message): void;
   /** Runtime of another node (e.g. a queue reading a consumer's prefetch). */
   runtime(node: number): NodeRuntime;
 }
@@ -35,14 +52,23 @@ export interface NodeRuntime {
   readonly kind: NodeKind;
   /** Called once when the run starts. */
   start?(): void;
-  /** A message arrives on one of this node's input edges. */
-  receive(msg: Message, edge: number): void;
+  /**
+   * A message arrives on input `edge` (-1: moved directly, as a dead letter is), with a
+   * delivery tag when the sending queue expects an ack (else -1).
+   */
+  receive(msg: Message, edge: number, deliveryTag: number): void;
   /** A timer this node scheduled fires. */
-  timer?(msg: Message | undefined, tag: number): void;
-  /** A message this node dispatched was acknowledged downstream. */
-  acked?(msg: Message): void;
+  timer?(payload: number, tag: number): void;
+  /** A consumer acknowledged a delivery of this queue. */
+  acked?(deliveryTag: number): void;
+  /** A consumer refused a delivery of this queue: requeue it, or reject it. */
+  nacked?(deliveryTag: number, requeue: boolean): void;
+  /** A queue refused a message this producer sent. */
+  refusedByQueue?(): void;
   /** How many unacknowledged messages a queue may hand this node; Infinity = no limit. */
   readonly prefetchLimit?: number;
+  /** True when this node acks on delivery, so a queue forgets a message once dispatched. */
+  readonly autoAck?: boolean;
   stats(): NodeStats;
 }
 

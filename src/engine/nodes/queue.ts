@@ -1,42 +1,217 @@
 import { Fifo } from '../core/fifo.ts';
+import type { DeadLetterReason, LostReason } from '../ledger/ledger.ts';
 import type { Message } from '../message.ts';
 import { defineNode } from './node.ts';
 
+/** Timer tags of a queue. */
+const ACK_TIMEOUT = 0;
+const EXPIRY = 1;
+
+/** Without a dead-letter target, a dead-letter reason becomes this loss. */
+const LOST_INSTEAD: Record<DeadLetterReason, LostReason> = {
+  rejected: 'rejected',
+  expired: 'expired',
+  'max-length': 'overflow',
+  'delivery-limit': 'delivery-limit',
+};
+
+interface Delivery {
+  msg: Message;
+  output: number;
+}
+
+interface Waiting {
+  msg: Message;
+  since: number;
+}
+
 /**
- * A point-to-point channel: each message goes to exactly one consumer. Ready messages
- * leave in arrival order (FIFO) and are dispatched round-robin among the consumers that
- * have room under their prefetch limit; a consumer's ack frees its room.
+ * A point-to-point channel (SEMANTICS.md §3). Each message goes to exactly one consumer
+ * at a time: ready messages leave in arrival order, round-robin among consumers with room
+ * under their prefetch. Manual-ack deliveries stay unacknowledged until the consumer acks
+ * (removed), nacks (requeued at the front, or rejected), or the ack timeout passes
+ * (requeued, the classic duplicate). Bounded by count and bytes of ready messages, with
+ * an overflow policy; messages past their TTL are removed at the head and never
+ * delivered; dead letters go to the configured target with their reason, or are lost.
  */
 export const queue = defineNode({
   kind: 'queue',
   create(node, index, sim) {
+    const c = node.config;
+    const deadLetterTarget =
+      c.deadLetterTarget === undefined ? -1 : sim.topology.nodes.findIndex((n) => n.id === c.deadLetterTarget);
     const ready = new Fifo<Message>();
-    let received = 0;
-    let unackedTotal = 0;
+    const waiting = new Fifo<Waiting>();
+    // Delivery tags grow without reuse, so a late ack or a stale timer never hits a newer delivery.
+    const unacked = new Map<number, Delivery>();
+    let nextTag = 0;
+    let readyBytes = 0;
     let nextOutput = 0;
     let outputs: readonly number[] = [];
-    let unacked: Int32Array = new Int32Array(0);
+    let unackedPer: Int32Array = new Int32Array(0);
+    let expiryTimerAt = Infinity;
+    const s = {
+      received: 0,
+      dispatched: 0,
+      acked: 0,
+      nacked: 0,
+      redelivered: 0,
+      expired: 0,
+      deadLettered: 0,
+      dropped: 0,
+      refused: 0,
+    };
 
-    function dispatch(): void {
+    const fits = (msg: Message, extraCount = 0): boolean =>
+      (c.maxLength === undefined || ready.size + extraCount < c.maxLength) &&
+      (c.maxBytes === undefined || readyBytes + msg.sizeBytes <= c.maxBytes);
+
+    function deadLetterOrDrop(msg: Message, reason: DeadLetterReason): void {
+      if (deadLetterTarget >= 0) {
+        s.deadLettered++;
+        sim.deadLetter(msg, reason, deadLetterTarget);
+      } else {
+        s.dropped++;
+        sim.release(msg, `lost:${LOST_INSTEAD[reason]}`);
+      }
+    }
+
+    function pushReady(msg: Message, front: boolean): void {
+      if (front) ready.unshift(msg);
+      else ready.push(msg);
+      readyBytes += msg.sizeBytes;
+    }
+
+    function shiftReady(): Message {
+      const msg = ready.shift()!;
+      readyBytes -= msg.sizeBytes;
+      return msg;
+    }
+
+    function expire(msg: Message): void {
+      s.expired++;
+      deadLetterOrDrop(msg, 'expired');
+    }
+
+    /** Expiry applies at the head (RabbitMQ): an expired message behind a live one waits. */
+    function purgeExpiredHead(): void {
+      while (ready.size > 0 && ready.peek()!.expiresAt <= sim.now) expire(shiftReady());
+      const head = ready.peek();
+      if (head && head.expiresAt < expiryTimerAt) {
+        expiryTimerAt = head.expiresAt;
+        sim.schedule(head.expiresAt - sim.now, index, -1, EXPIRY);
+      }
+    }
+
+    function chooseOutput(): number {
       const n = outputs.length;
-      while (ready.size > 0 && n > 0) {
-        let chosen = -1;
-        for (let k = 0; k < n; k++) {
-          const o = (nextOutput + k) % n;
-          const consumer = sim.runtime(sim.targetOf(outputs[o]!));
-          if (unacked[o]! < (consumer.prefetchLimit ?? Infinity)) {
-            chosen = o;
-            break;
-          }
+      for (let k = 0; k < n; k++) {
+        const o = (nextOutput + k) % n;
+        const consumer = sim.runtime(sim.targetOf(outputs[o]!));
+        if (consumer.autoAck || unackedPer[o]! < (consumer.prefetchLimit ?? Infinity)) return o;
+      }
+      return -1;
+    }
+
+    /**
+     * Hands ready messages to consumers with room. `arriving` is true in the event a
+     * message arrived in: a message due to expire at this very instant (TTL 0) still gets
+     * this one chance to be delivered, as RabbitMQ gives it.
+     */
+    function dispatch(arriving: boolean): void {
+      while (ready.size > 0) {
+        const o = chooseOutput();
+        if (o < 0) break;
+        const msg = shiftReady();
+        if (msg.expiresAt < sim.now || (!arriving && msg.expiresAt === sim.now)) {
+          expire(msg);
+          continue;
         }
-        if (chosen < 0) return;
-        nextOutput = (chosen + 1) % n;
-        const msg = ready.shift()!;
-        msg.heldBy = index;
-        msg.heldOutput = chosen;
-        unacked[chosen]!++;
-        unackedTotal++;
-        sim.send(outputs[chosen]!, msg);
+        nextOutput = (o + 1) % outputs.length;
+        const edge = outputs[o]!;
+        const redelivery = msg.redelivered;
+        msg.attempts++;
+        s.dispatched++;
+        if (sim.runtime(sim.targetOf(edge)).autoAck) {
+          s.acked++;
+          sim.send(edge, msg, { redelivery });
+          continue;
+        }
+        const tag = nextTag++;
+        unacked.set(tag, { msg, output: o });
+        unackedPer[o]!++;
+        sim.hold(msg);
+        sim.send(edge, msg, { deliveryTag: tag, redelivery });
+        if (c.ackTimeoutMs !== undefined) sim.schedule(c.ackTimeoutMs, index, tag, ACK_TIMEOUT);
+      }
+      purgeExpiredHead();
+      admitWaiting();
+    }
+
+    /** Publishes blocked on a full queue get in, in order, as room frees up. */
+    function admitWaiting(): void {
+      let admitted = false;
+      while (waiting.size > 0 && fits(waiting.peek()!.msg)) {
+        const w = waiting.shift()!;
+        sim.ledger.publishWait.record(sim.now - w.since);
+        pushReady(w.msg, false);
+        admitted = true;
+      }
+      if (admitted) dispatch(true);
+    }
+
+    /** Back to ready after a delivery that did not end in an ack, unless out of attempts. */
+    function requeue(msg: Message): void {
+      if (c.maxDeliveries !== undefined && msg.attempts >= c.maxDeliveries) {
+        deadLetterOrDrop(msg, 'delivery-limit');
+        return;
+      }
+      msg.redelivered = true;
+      s.redelivered++;
+      pushReady(msg, true);
+    }
+
+    function settleDelivery(tag: number): Delivery | undefined {
+      const delivery = unacked.get(tag);
+      if (!delivery) return undefined;
+      unacked.delete(tag);
+      unackedPer[delivery.output]!--;
+      return delivery;
+    }
+
+    function admit(msg: Message): void {
+      if (fits(msg)) {
+        pushReady(msg, false);
+        return;
+      }
+      const tooBigEver = c.maxBytes !== undefined && msg.sizeBytes > c.maxBytes;
+      switch (c.overflow) {
+        case 'drop-head':
+          // Oldest first, until the new message fits (RabbitMQ's default).
+          while (ready.size > 0 && !fits(msg)) deadLetterOrDrop(shiftReady(), 'max-length');
+          if (fits(msg)) pushReady(msg, false);
+          else deadLetterOrDrop(msg, 'max-length');
+          return;
+        case 'reject-publish':
+          s.refused++;
+          sim.refused(msg);
+          sim.release(msg, 'rejected');
+          return;
+        case 'reject-publish-dlx':
+          s.refused++;
+          sim.refused(msg);
+          deadLetterOrDrop(msg, 'max-length');
+          return;
+        case 'block':
+          if (tooBigEver) {
+            // It could never fit: refusing it is the only answer that is not a deadlock.
+            s.refused++;
+            sim.refused(msg);
+            sim.release(msg, 'rejected');
+          } else {
+            waiting.push({ msg, since: sim.now });
+          }
+          return;
       }
     }
 
@@ -44,20 +219,47 @@ export const queue = defineNode({
       kind: 'queue',
       start() {
         outputs = sim.outputs(index);
-        unacked = new Int32Array(outputs.length);
+        unackedPer = new Int32Array(outputs.length);
       },
       receive(msg) {
-        received++;
-        ready.push(msg);
-        dispatch();
+        s.received++;
+        if (c.messageTtlMs !== undefined) msg.expiresAt = Math.min(msg.expiresAt, sim.now + c.messageTtlMs);
+        if (waiting.size > 0) waiting.push({ msg, since: sim.now });
+        else admit(msg);
+        dispatch(true);
       },
-      acked(msg) {
-        unacked[msg.heldOutput]!--;
-        unackedTotal--;
-        msg.heldBy = -1;
-        dispatch();
+      acked(tag) {
+        const delivery = settleDelivery(tag);
+        if (!delivery) return;
+        s.acked++;
+        sim.release(delivery.msg);
+        dispatch(false);
       },
-      stats: () => ({ kind: 'queue', received, depth: ready.size, unacked: unackedTotal }),
+      nacked(tag, requeueIt) {
+        const delivery = settleDelivery(tag);
+        if (!delivery) return;
+        s.nacked++;
+        if (requeueIt) requeue(delivery.msg);
+        else deadLetterOrDrop(delivery.msg, 'rejected');
+        dispatch(false);
+      },
+      timer(payload, tag) {
+        if (tag === ACK_TIMEOUT) {
+          const delivery = settleDelivery(payload);
+          if (delivery) requeue(delivery.msg);
+        } else {
+          expiryTimerAt = Infinity;
+        }
+        dispatch(false);
+      },
+      stats: () => ({
+        kind: 'queue',
+        ...s,
+        depth: ready.size,
+        bytes: readyBytes,
+        unacked: unacked.size,
+        blocked: waiting.size,
+      }),
     };
   },
 });

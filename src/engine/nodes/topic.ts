@@ -15,7 +15,7 @@ export const topic = defineNode({
         received++;
         const outputs = sim.outputs(index);
         if (outputs.length === 0) {
-          sim.lost(msg, 'unroutable');
+          sim.release(msg, 'lost:unroutable');
           return;
         }
         for (let i = 1; i < outputs.length; i++) sim.send(outputs[i]!, sim.copyMessage(msg));

@@ -31,6 +31,11 @@ export const consumer = defineNode({
     let nextWork = 0;
     /** Idempotent receiver's memory: message copy uid -> when it was processed. */
     const seen = new Map<number, number>();
+    /**
+     * Idempotent receiver: uids being processed now, with repeats that arrived meanwhile.
+     * A repeat waits for the first outcome: suppressed if it succeeds, processed if it fails.
+     */
+    const claimed = new Map<number, Work[]>();
     const highestSeq = new Map<number, number>();
     const highestKeySeq = new Map<string, number>();
     const s = { received: 0, processed: 0, reorders: 0, keyReorders: 0, failed: 0, redelivered: 0, duplicates: 0, suppressed: 0 };
@@ -60,14 +65,23 @@ export const consumer = defineNode({
       return true;
     }
 
+    function suppress(work: Work): void {
+      s.suppressed++;
+      sim.ledger.duplicatesSuppressed++;
+      ack(work);
+      sim.release(work.msg);
+    }
+
     function begin(work: Work): void {
-      if (c.idempotent && alreadyProcessed(work.msg)) {
-        s.suppressed++;
-        sim.ledger.duplicatesSuppressed++;
-        ack(work);
-        sim.release(work.msg);
-        next();
-        return;
+      if (c.idempotent) {
+        const waiting = claimed.get(work.msg.uid);
+        if (alreadyProcessed(work.msg) || waiting) {
+          if (waiting) waiting.push(work);
+          else suppress(work);
+          next();
+          return;
+        }
+        claimed.set(work.msg.uid, []);
       }
       const id = nextWork++;
       inProgress.set(id, work);
@@ -84,6 +98,8 @@ export const consumer = defineNode({
       const { msg } = work;
       // Always draw, so changing the failure odds does not shift the processing-time draws.
       const failed = rng.next() < c.failureProbability;
+      const repeats = claimed.get(msg.uid);
+      claimed.delete(msg.uid);
       if (failed) {
         s.failed++;
         if (work.queue >= 0) {
@@ -92,6 +108,8 @@ export const consumer = defineNode({
         } else {
           sim.release(msg, 'lost:processing-failure');
         }
+        // A repeat that waited on this attempt is now the one to process.
+        repeats?.forEach(begin);
         return;
       }
       s.processed++;
@@ -100,6 +118,7 @@ export const consumer = defineNode({
       if (c.idempotent) seen.set(msg.uid, sim.now);
       ack(work);
       sim.release(msg);
+      repeats?.forEach(suppress);
     }
 
     return {

@@ -69,6 +69,8 @@ export interface NodeRuntime {
   readonly prefetchLimit?: number;
   /** True when this node acks on delivery, so a queue forgets a message once dispatched. */
   readonly autoAck?: boolean;
+  /** Messages a channel holds ready, front first (for inspection, not for the run). */
+  contents?(): readonly Message[];
   stats(): NodeStats;
 }
 

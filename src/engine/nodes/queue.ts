@@ -252,6 +252,7 @@ export const queue = defineNode({
         }
         dispatch(false);
       },
+      contents: () => ready.toArray(),
       stats: () => ({
         kind: 'queue',
         ...s,

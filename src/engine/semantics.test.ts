@@ -382,3 +382,67 @@ describe('properties over random topologies, seeds and settings', () => {
     );
   });
 });
+
+describe('SEMANTICS §2 links: duplication and jitter', () => {
+  const topology = (link: object, consumerConfig: object = {}) =>
+    build(
+      [producer('p', { limit: 2_000, rate: { dist: 'constant', perSecond: 100 } }), consumer('c', { processingMs: fixed(0), prefetch: 0, ...consumerConfig })],
+      [['p', 'c', link]],
+    );
+
+  it('duplication d delivers a second copy of the same message: processed again as a duplicate', () => {
+    const sim = run(topology({ duplication: 0.1 }), 60_000);
+    expect(sim.ledger.delivered).toBe(2_000);
+    expect(sim.ledger.duplicates).toBeGreaterThan(150);
+    expect(sim.ledger.duplicates).toBeLessThan(250);
+    expect(stats<ConsumerStats>(sim, 'c').processed).toBe(2_000 + sim.ledger.duplicates);
+  });
+
+  it('SCENARIOS 14: an idempotent receiver behind a duplicating link processes no duplicate', () => {
+    const sim = run(topology({ duplication: 0.05 }, { idempotent: true }), 60_000);
+    expect(sim.ledger.delivered).toBe(2_000);
+    expect(sim.ledger.duplicates).toBe(0);
+    expect(sim.ledger.duplicatesSuppressed).toBeGreaterThan(50);
+  });
+
+  it('jitter adds up to jitterMs to each latency; an unordered link then reorders, an ordered one delays', () => {
+    const unordered = run(topology({ latencyMs: fixed(10), jitterMs: 20, ordered: false }), 60_000);
+    expect(stats<ConsumerStats>(unordered, 'c').reorders).toBeGreaterThan(100);
+    expect(runReport(unordered).latencyMs.max).toBeLessThanOrEqual(30);
+    expect(runReport(unordered).latencyMs.p50).toBeGreaterThan(15);
+    const ordered = run(topology({ latencyMs: fixed(10), jitterMs: 20, ordered: true }), 60_000);
+    expect(stats<ConsumerStats>(ordered, 'c').reorders).toBe(0);
+  });
+});
+
+describe('SQS-1 / SQS-2 queue ordering modes', () => {
+  const topology = (ordering: string, keys: string[], consumers = 1) =>
+    build(
+      [
+        producer('p', { keys, rate: { dist: 'constant', perSecond: 50 } }),
+        queue('q', { ordering }),
+        ...Array.from({ length: consumers }, (_, i) => consumer(`c${i}`, { processingMs: fixed(100) })),
+      ],
+      [['p', 'q'], ...Array.from({ length: consumers }, (_, i): [string, string] => ['q', `c${i}`])],
+    );
+
+  it('SQS-1 best-effort: over a long run, reorders and duplicates at a single consumer; fifo has neither', () => {
+    const standard = run(topology('best-effort', []), 600_000);
+    expect(stats<ConsumerStats>(standard, 'c0').reorders).toBeGreaterThan(0);
+    expect(standard.ledger.duplicates).toBeGreaterThan(0);
+    const fifo = run(topology('fifo', []), 600_000);
+    expect(stats<ConsumerStats>(fifo, 'c0').reorders).toBe(0);
+    expect(fifo.ledger.duplicates).toBe(0);
+  });
+
+  it('SQS-2 per-group: while a group has a message in flight it yields nothing else; other groups flow in parallel', () => {
+    // Two consumers, 100 ms each: one group runs one at a time (about 10/s), two groups use both (about 20/s).
+    const oneGroup = run(topology('per-group', ['A'], 2), 10_000).ledger.delivered;
+    const twoGroups = run(topology('per-group', ['A', 'B'], 2), 10_000).ledger.delivered;
+    const fifo = run(topology('fifo', ['A'], 2), 10_000).ledger.delivered;
+    expect(oneGroup).toBeGreaterThan(85);
+    expect(oneGroup).toBeLessThan(100);
+    expect(twoGroups).toBeGreaterThan(1.8 * oneGroup);
+    expect(fifo).toBeGreaterThan(1.8 * oneGroup);
+  });
+});

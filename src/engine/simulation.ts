@@ -112,16 +112,29 @@ export class Simulation implements SimContext {
   send(edge: number, msg: Message, options?: { deliveryTag?: number; redelivery?: boolean }): void {
     const link = this.links[edge]!;
     const rng = this.linkRngs[edge]!;
-    // Draw the loss before the latency, always, so a change of loss odds leaves the
-    // latency draws of the same link where they were.
+    // Draw loss and duplication before the latency, always, so a change of their odds
+    // leaves the latency draws of the same link where they were.
     const lossDraw = rng.next();
-    let arriveAt = this.now + sampleDuration(link.latencyMs, rng);
+    const duplicateDraw = rng.next();
+    this.traverse(edge, msg, lossDraw < link.loss, options);
+    if (duplicateDraw < link.duplication) {
+      // The second copy is the same message (same id): whoever processes it again
+      // processes a duplicate. It is dropped, or not, on its own.
+      this.hold(msg);
+      this.traverse(edge, msg, rng.next() < link.loss, options);
+    }
+  }
+
+  private traverse(edge: number, msg: Message, doomed: boolean, options?: { deliveryTag?: number; redelivery?: boolean }): void {
+    const link = this.links[edge]!;
+    const rng = this.linkRngs[edge]!;
+    let arriveAt = this.now + sampleDuration(link.latencyMs, rng) + (link.jitterMs > 0 ? rng.next() * link.jitterMs : 0);
     if (link.ordered) {
       if (arriveAt < this.lastArrival[edge]!) arriveAt = this.lastArrival[edge]!;
       this.lastArrival[edge] = arriveAt;
     }
     const env = this.envelope(msg, edge, this.edgeTarget[edge]!, arriveAt);
-    env.doomed = lossDraw < link.loss;
+    env.doomed = doomed;
     env.deliveryTag = options?.deliveryTag ?? -1;
     env.redelivery = options?.redelivery ?? false;
     env.linkPos = this.onLink.length;

@@ -19,7 +19,7 @@ describe('exportTopologyJson', () => {
   });
 
   it('refuses an invalid topology instead of writing it', () => {
-    const bad = { format: 'msgflow/1' as const, name: 'x', seed: 1, nodes: [], edges: [{ id: 'e', source: 'a', target: 'b', link: { latencyMs: { dist: 'fixed' as const, value: 1 }, loss: 0, ordered: true } }] };
+    const bad = { format: 'msgflow/1' as const, name: 'x', seed: 1, nodes: [], edges: [{ id: 'e', source: 'a', target: 'b', link: { latencyMs: { dist: 'fixed' as const, value: 1 }, jitterMs: 0, loss: 0, duplication: 0, ordered: true } }] };
     expect(() => exportTopologyJson(bad)).toThrow(/no node with id "a"/);
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FORMAT, OVERFLOW_POLICIES, type Distribution, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
+import { FORMAT, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Distribution, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
 
 /**
  * Test support: fast-check generators of valid topologies (every kind, every link
@@ -22,7 +22,9 @@ export const arbitraryDistribution = (maxMs: number): fc.Arbitrary<Distribution>
 
 const arbitraryLink = fc.record({
   latencyMs: arbitraryDistribution(200),
+  jitterMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 50 })),
   loss: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(1)),
+  duplication: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.5, noNaN: true })),
   ordered: fc.boolean(),
 });
 
@@ -83,7 +85,9 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           kind: fc.constant('queue' as const),
           position: fc.constant({ x: 0, y: 0 }),
           config: fc.record({
-            ordering: fc.constant('fifo' as const),
+            ordering: fc.constantFrom(...QUEUE_ORDERINGS),
+            outOfOrderProbability: fc.double({ min: 0, max: 0.5, noNaN: true }),
+            duplicateProbability: fc.double({ min: 0, max: 0.2, noNaN: true }),
             maxLength: optional(fc.integer({ min: 1, max: 20 })),
             maxBytes: optional(fc.integer({ min: 1, max: 20_000 })),
             overflow: fc.constantFrom(...OVERFLOW_POLICIES),

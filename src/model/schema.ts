@@ -58,8 +58,19 @@ const count = () => z.number().int().min(1).max(1e9);
 
 export const OVERFLOW_POLICIES = ['drop-head', 'reject-publish', 'reject-publish-dlx', 'block'] as const;
 
+export const QUEUE_ORDERINGS = ['fifo', 'best-effort', 'per-group'] as const;
+
 export const queueConfigSchema = z.strictObject({
-  ordering: z.literal('fifo').default('fifo'),
+  /**
+   * `fifo`: strict arrival order. `best-effort` (SQS Standard-like): now and then out of
+   * order, rarely twice. `per-group` (SQS FIFO MessageGroupId, Kafka key): order per key,
+   * and while a key has a message unacknowledged no other message of that key is dispatched.
+   */
+  ordering: z.enum(QUEUE_ORDERINGS).default('fifo'),
+  /** best-effort: chance that a dispatch skips the head for the message behind it (msgflow default 1%). */
+  outOfOrderProbability: finite().min(0).max(1).default(0.01),
+  /** best-effort: chance that a dispatched message is also delivered a second time (msgflow default 0.1%). */
+  duplicateProbability: finite().min(0).max(1).default(0.001),
   /** Most ready messages held (unacked ones do not count); absent: unbounded. */
   maxLength: count().optional(),
   /** Most bytes of ready messages held; absent: unbounded. */
@@ -67,8 +78,8 @@ export const queueConfigSchema = z.strictObject({
   /** What a full queue does with a new message. */
   overflow: z.enum(OVERFLOW_POLICIES).default('drop-head'),
   /**
-   * A dispatched, unacknowledged message becomes ready again after this long (SQS
-   * visibility timeout, default 30 s). Absent: it waits for its ack for ever.
+   * A dispatched, unacknowledged message becomes ready again after this long, like SQS's
+   * visibility timeout (whose own default is 30 s). Absent: it waits for its ack for ever.
    */
   ackTimeoutMs: duration().optional(),
   /** Deliveries allowed before the next redelivery dead-letters it (`delivery-limit`). */
@@ -123,8 +134,12 @@ export const nodeSchema = z.discriminatedUnion('kind', [
 
 export const linkSchema = z.strictObject({
   latencyMs: distributionSchema.default({ dist: 'fixed', value: 5 }),
+  /** Extra delay drawn uniformly from 0 to this, added to each latency draw. */
+  jitterMs: duration().default(0),
   /** Probability that one traversal drops the message. */
   loss: finite().min(0).max(1).default(0),
+  /** Probability that one traversal also delivers a second copy of the message (same id). */
+  duplication: finite().min(0).max(1).default(0),
   /** TCP-like: never deliver a message before one sent earlier on the same link. */
   ordered: z.boolean().default(true),
 });

@@ -38,6 +38,18 @@ export class Fifo<T> {
     return item;
   }
 
+  /** The item `index` places behind the front. */
+  at(index: number): T | undefined {
+    return this.items[this.head + index];
+  }
+
+  /** Removes the item `index` places behind the front: O(size), for the rare mid-queue take. */
+  removeAt(index: number): T | undefined {
+    if (index === 0) return this.shift();
+    const [item] = this.items.splice(this.head + index, 1);
+    return item;
+  }
+
   /** Items front to back (for inspection and tests). */
   toArray(): T[] {
     return this.items.slice(this.head) as T[];

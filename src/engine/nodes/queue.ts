@@ -27,8 +27,9 @@ interface Waiting {
 
 /**
  * A point-to-point channel (SEMANTICS.md §3). Each message goes to exactly one consumer
- * at a time: ready messages leave in arrival order, round-robin among consumers with room
- * under their prefetch. Manual-ack deliveries stay unacknowledged until the consumer acks
+ * at a time, round-robin among consumers with room under their prefetch; ready messages
+ * leave in arrival order (fifo), now and then out of order (best-effort), or in order per
+ * group with one unacknowledged message per group at a time (per-group). Manual-ack deliveries stay unacknowledged until the consumer acks
  * (removed), nacks (requeued at the front, or rejected), or the ack timeout passes
  * (requeued, the classic duplicate). Bounded by count and bytes of ready messages, with
  * an overflow policy; messages past their TTL are removed at the head and never
@@ -40,7 +41,11 @@ export const queue = defineNode({
     const c = node.config;
     const deadLetterTarget =
       c.deadLetterTarget === undefined ? -1 : sim.topology.nodes.findIndex((n) => n.id === c.deadLetterTarget);
+    const rng = sim.rng(index);
     const ready = new Fifo<Message>();
+    /** per-group: unacknowledged deliveries per group (message key; no key is one group). */
+    const groupsInFlight = new Map<string, number>();
+    const groupOf = (msg: Message): string => msg.key ?? '';
     const waiting = new Fifo<Waiting>();
     // Delivery tags grow without reuse, so a late ack or a stale timer never hits a newer delivery.
     const unacked = new Map<number, Delivery>();
@@ -82,10 +87,23 @@ export const queue = defineNode({
       readyBytes += msg.sizeBytes;
     }
 
-    function shiftReady(): Message {
-      const msg = ready.shift()!;
+    function shiftReady(position = 0): Message {
+      const msg = ready.removeAt(position)!;
       readyBytes -= msg.sizeBytes;
       return msg;
+    }
+
+    /** Which ready message the next dispatch takes, by the ordering mode; -1: none may go. */
+    function nextPosition(): number {
+      switch (c.ordering) {
+        case 'fifo':
+          return 0;
+        case 'best-effort':
+          return rng.next() < c.outOfOrderProbability && ready.size > 1 ? 1 : 0;
+        case 'per-group':
+          for (let i = 0; i < ready.size; i++) if (!groupsInFlight.has(groupOf(ready.at(i)!))) return i;
+          return -1;
+      }
     }
 
     function expire(msg: Message): void {
@@ -122,10 +140,18 @@ export const queue = defineNode({
       while (ready.size > 0) {
         const o = chooseOutput();
         if (o < 0) break;
-        const msg = shiftReady();
+        const position = nextPosition();
+        if (position < 0) break;
+        const msg = shiftReady(position);
         if (msg.expiresAt < sim.now || (!arriving && msg.expiresAt === sim.now)) {
           expire(msg);
           continue;
+        }
+        if (c.ordering === 'best-effort' && rng.next() < c.duplicateProbability) {
+          // Standard-queue-like: the same message will also be delivered once more, soon
+          // (it goes back to the front), as a separate receive.
+          sim.hold(msg);
+          pushReady(msg, true);
         }
         nextOutput = (o + 1) % outputs.length;
         const edge = outputs[o]!;
@@ -140,6 +166,7 @@ export const queue = defineNode({
         const tag = nextTag++;
         unacked.set(tag, { msg, output: o });
         unackedPer[o]!++;
+        if (c.ordering === 'per-group') groupsInFlight.set(groupOf(msg), (groupsInFlight.get(groupOf(msg)) ?? 0) + 1);
         sim.hold(msg);
         sim.send(edge, msg, { deliveryTag: tag, redelivery });
         if (c.ackTimeoutMs !== undefined) sim.schedule(c.ackTimeoutMs, index, tag, ACK_TIMEOUT);
@@ -176,6 +203,12 @@ export const queue = defineNode({
       if (!delivery) return undefined;
       unacked.delete(tag);
       unackedPer[delivery.output]!--;
+      if (c.ordering === 'per-group') {
+        const group = groupOf(delivery.msg);
+        const left = groupsInFlight.get(group)! - 1;
+        if (left > 0) groupsInFlight.set(group, left);
+        else groupsInFlight.delete(group);
+      }
       return delivery;
     }
 

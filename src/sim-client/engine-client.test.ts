@@ -12,7 +12,7 @@ function frame(state: Frame['state']): Frame {
     simTimeMs: 0,
     events: 0,
     speed: 1,
-    totals: { produced: 0, created: 0, delivered: 0, duplicates: 0, inFlight: 0, lost: 0, deadLettered: 0, rejected: 0 },
+    totals: { produced: 0, created: 0, delivered: 0, duplicates: 0, duplicatesSuppressed: 0, inFlight: 0, lost: 0, deadLettered: 0, rejected: 0 },
     dots: new Float32Array(0),
     fallingBehind: false,
   };

@@ -7,6 +7,7 @@ export { currentFrameView, type FrameView } from './frame-view.ts';
 export {
   DOT_COPY,
   DOT_NORMAL,
+  DOT_REDELIVERED,
   DOT_STRIDE,
   MAX_SPEED,
   MIN_SPEED,

@@ -25,6 +25,7 @@ export const ZERO_TOTALS: LedgerTotals = {
   created: 0,
   delivered: 0,
   duplicates: 0,
+  duplicatesSuppressed: 0,
   inFlight: 0,
   lost: 0,
   deadLettered: 0,

@@ -4,6 +4,7 @@ import { FORMAT, linkSchema, nodeSchema, type LinkConfig, type NodeKind, type To
 import { connectionRefusal } from './connection-rules.ts';
 import { toFlowEdge, toFlowNode, toTopology, type DocumentSettings } from './convert.ts';
 import type { FlowEdge, FlowNode, NodeData } from './topology-types.ts';
+import { useUiStore } from './ui-store.ts';
 
 export interface TopologyState {
   doc: DocumentSettings;
@@ -42,6 +43,26 @@ function nextId(prefix: string, taken: ReadonlySet<string>): string {
 
 type Bump = { doc: boolean; sim: boolean };
 
+/**
+ * `nodes` with every queue that dead-lettered into a removed node set back to "no target"
+ * (dead letters are lost): a target that no longer exists would make the topology invalid.
+ */
+function withoutDeadLettersTo(removed: ReadonlySet<string>, nodes: FlowNode[]): FlowNode[] {
+  const cleared: string[] = [];
+  const out = nodes.map((n) => {
+    if (n.data.kind !== 'queue') return n;
+    const { deadLetterTarget, ...config } = n.data.config;
+    if (deadLetterTarget === undefined || !removed.has(deadLetterTarget)) return n;
+    cleared.push(n.id);
+    return { ...n, data: { ...n.data, config } };
+  });
+  if (cleared.length > 0) {
+    const which = cleared.map((id) => `"${id}"`).join(', ');
+    useUiStore.getState().notify(`${which} lost ${cleared.length === 1 ? 'its' : 'their'} dead-letter target, so dead letters there are now lost.`);
+  }
+  return out;
+}
+
 export const useTopologyStore = create<TopologyState & TopologyActions>()((set, get) => {
   const commit = (patch: Partial<TopologyState>, bump: Bump): void => {
     const { docRevision, simRevision } = get();
@@ -66,7 +87,9 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
         // Save a move once, when the drag ends, not on every pointer move.
         else if (change.type === 'position' && change.dragging !== true) bump.doc = true;
       }
-      commit({ nodes: applyNodeChanges(changes, get().nodes) }, bump);
+      const removed = new Set(changes.flatMap((c) => (c.type === 'remove' ? [c.id] : [])));
+      const nodes = applyNodeChanges(changes, get().nodes);
+      commit({ nodes: removed.size > 0 ? withoutDeadLettersTo(removed, nodes) : nodes }, bump);
     },
 
     onEdgesChange(changes) {

@@ -35,3 +35,18 @@ export function niceSpeed(speed: number): number {
 export function formatSpeed(speed: number): string {
   return `${formatNumber(speed)}×`;
 }
+
+/** A configured duration for a summary line: "250 ms", "30 s", "2.5 min". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${formatNumber(ms)} ms`;
+  if (ms < 60_000) return `${formatNumber(ms / 1000)} s`;
+  if (ms < 3_600_000) return `${formatNumber(Number((ms / 60_000).toPrecision(3)))} min`;
+  return `${formatNumber(Number((ms / 3_600_000).toPrecision(3)))} h`;
+}
+
+/** A byte count for a summary line: "512 B", "64 KB", "1.5 MB" (binary units). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(Number((bytes / 1024).toPrecision(3)))} KB`;
+  return `${formatNumber(Number((bytes / (1024 * 1024)).toPrecision(3)))} MB`;
+}

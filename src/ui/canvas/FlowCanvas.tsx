@@ -19,6 +19,7 @@ import type { FlowEdge, FlowNode } from '../../store/topology-types.ts';
 import { useUiStore } from '../../store/ui-store.ts';
 import { KIND_LOOK } from '../nodes/kind-look.ts';
 import { isNodeKind, NODE_TYPES } from '../nodes/registry.ts';
+import { DeadLetterLayer } from './DeadLetterLayer.tsx';
 import { DotOverlay } from './DotOverlay.tsx';
 import { FlowEdgeView } from './FlowEdgeView.tsx';
 import { NODE_DRAG_MIME, placeNode } from './placement.ts';
@@ -115,6 +116,7 @@ export function FlowCanvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="#cbd5e1" />
         <Controls position="bottom-left" />
         <MiniMap<FlowNode> position="bottom-right" nodeColor={miniMapColour} pannable zoomable />
+        <DeadLetterLayer />
         <DotOverlay />
         <FitOnRequest />
       </ReactFlow>

@@ -3,7 +3,7 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import type { NodeKind } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import { PALETTE } from '../nodes/registry.ts';
-import { DOT_COPY, DOT_NORMAL } from '../../sim-client/index.ts';
+import { DOT_COPY, DOT_NORMAL, DOT_REDELIVERED } from '../../sim-client/index.ts';
 import { DOT_COLOURS } from '../canvas/dot-colours.ts';
 import { NODE_DRAG_MIME, placeNode } from '../canvas/placement.ts';
 
@@ -59,6 +59,12 @@ export function Palette() {
         </div>
         <div>
           <span className="mf-legend__dot" style={{ background: DOT_COLOURS[DOT_COPY] }} /> fan-out copy
+        </div>
+        <div>
+          <span className="mf-legend__dot" style={{ background: DOT_COLOURS[DOT_REDELIVERED] }} /> redelivered
+        </div>
+        <div>
+          <span className="mf-legend__line" /> dead-letter route
         </div>
       </div>
     </nav>

@@ -46,6 +46,9 @@ export function StatusBar() {
       <Item label="lost" value={numberFormat.format(totals.lost)} testId="status-lost" tone={totals.lost > 0 ? 'bad' : undefined} />
       <Item label="in flight" value={numberFormat.format(totals.inFlight)} testId="status-inflight" />
       {totals.duplicates > 0 && <Item label="duplicates" value={numberFormat.format(totals.duplicates)} testId="status-duplicates" tone="warn" />}
+      {totals.duplicatesSuppressed > 0 && (
+        <Item label="suppressed" value={numberFormat.format(totals.duplicatesSuppressed)} testId="status-suppressed" />
+      )}
       {view.reorders > 0 && <Item label="reordered" value={numberFormat.format(view.reorders)} testId="status-reorders" tone="warn" />}
       {totals.deadLettered > 0 && <Item label="dead-lettered" value={numberFormat.format(totals.deadLettered)} testId="status-dead" tone="bad" />}
       {totals.rejected > 0 && <Item label="rejected" value={numberFormat.format(totals.rejected)} testId="status-rejected" tone="bad" />}

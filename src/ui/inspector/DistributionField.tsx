@@ -1,5 +1,5 @@
 import type { Distribution } from '../../model/index.ts';
-import { NumberField, SelectField, type Commit } from './fields.tsx';
+import { FieldGroup, NumberField, SelectField, type Commit } from './fields.tsx';
 
 type DistKind = Distribution['dist'];
 
@@ -77,8 +77,7 @@ export function DistributionField({ legend, value, onCommit, testId }: {
   testId: string;
 }) {
   return (
-    <fieldset className="mf-fieldset">
-      <legend>{legend}</legend>
+    <FieldGroup legend={legend}>
       <SelectField
         label="Distribution"
         value={value.dist}
@@ -99,6 +98,6 @@ export function DistributionField({ legend, value, onCommit, testId }: {
           />
         ))}
       </div>
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -5,7 +5,7 @@ import { useTopologyStore } from '../../store/topology-store.ts';
 import type { NodeDataByKind } from '../../store/topology-types.ts';
 import { NODE_REGISTRY } from '../nodes/registry.ts';
 import { DistributionField } from './DistributionField.tsx';
-import { CheckboxField, NumberField, TextField } from './fields.tsx';
+import { CheckboxField, NumberField, PercentField, TextField } from './fields.tsx';
 import { applyIfValid } from './validation.ts';
 
 type Selection = { type: 'none' } | { type: 'node'; id: string } | { type: 'edge'; id: string } | { type: 'many'; count: number };
@@ -102,17 +102,12 @@ function EdgeInspector({ id }: { id: string }) {
       </header>
       <p className="mf-inspector__note">The network between two nodes: how long a message takes, and how often it is lost.</p>
       <DistributionField legend="Latency" value={link.latencyMs} testId="field-latency" onCommit={(latencyMs) => commit({ ...link, latencyMs })} />
-      <NumberField
+      <PercentField
         label="Loss"
-        unit="%"
-        value={link.loss * 100}
+        fraction={link.loss}
         hint="Chance that a message on this link is dropped."
         testId="field-loss"
-        onCommit={(percent) =>
-          percent !== undefined && (percent < 0 || percent > 100)
-            ? 'must be between 0 and 100 %'
-            : commit({ ...link, loss: (percent ?? 0) / 100 })
-        }
+        onCommit={(loss) => commit({ ...link, loss })}
       />
       <CheckboxField
         label="Ordered (like TCP)"

@@ -179,3 +179,98 @@ export function CheckboxField({ label, checked, onCommit, hint, testId }: {
     </div>
   );
 }
+
+/**
+ * A fraction (0..1) in the model, edited as a percentage. Values outside 0..100 % are
+ * refused here; the rest goes to `onCommit` as a fraction for the schema to check.
+ */
+export function PercentField({ label, fraction, onCommit, hint, testId }: {
+  label: string;
+  fraction: number;
+  onCommit: Commit<number>;
+  hint?: string;
+  testId?: string;
+}) {
+  return (
+    <NumberField
+      label={label}
+      unit="%"
+      value={fraction * 100}
+      hint={hint}
+      testId={testId}
+      onCommit={(percent) =>
+        percent === undefined || percent < 0 || percent > 100 ? 'must be between 0 and 100 %' : onCommit(percent / 100)
+      }
+    />
+  );
+}
+
+export interface Choice<T extends string> {
+  value: T;
+  label: string;
+  /** One sentence shown under the choices while this one is selected. */
+  hint?: string;
+}
+
+/**
+ * A few mutually exclusive choices as radio buttons, for when each deserves its own line.
+ * Each radio's testid is `${testId}-${value}`.
+ */
+export function RadioField<T extends string>({ label, value, options, onCommit, hint, testId }: {
+  label: string;
+  value: T;
+  options: readonly Choice<T>[];
+  onCommit: Commit<T>;
+  /** Shown when the selected option has no hint of its own. */
+  hint?: string;
+  testId?: string;
+}) {
+  const id = useId();
+  const [error, setError] = useState<string>();
+  const shownHint = options.find((o) => o.value === value)?.hint ?? hint;
+  return (
+    <div className={`mf-field mf-field--radio${error ? ' has-error' : ''}`}>
+      <span className="mf-field__label" id={`${id}-label`}>
+        {label}
+      </span>
+      <div className="mf-radio" role="radiogroup" aria-labelledby={`${id}-label`} data-testid={testId}>
+        {options.map((o) => (
+          <label key={o.value} className={o.value === value ? 'is-checked' : undefined}>
+            <input
+              type="radio"
+              name={id}
+              value={o.value}
+              checked={o.value === value}
+              data-testid={testId && `${testId}-${o.value}`}
+              onChange={() => setError(onCommit(o.value))}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <div className="mf-field__error" role="alert">
+          {error}
+        </div>
+      ) : (
+        shownHint && <div className="mf-field__hint">{shownHint}</div>
+      )}
+    </div>
+  );
+}
+
+/** A titled group of related fields, with an optional sentence on what the group is for. */
+export function FieldGroup({ legend, note, testId, children }: {
+  legend: string;
+  note?: ReactNode;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="mf-fieldset" data-testid={testId}>
+      <legend>{legend}</legend>
+      {note && <p className="mf-fieldset__note">{note}</p>}
+      {children}
+    </fieldset>
+  );
+}

@@ -30,3 +30,15 @@ export function applyIfValid<T>(schema: z.ZodType<T>, candidate: unknown, apply:
   apply(result.data);
   return undefined;
 }
+
+/**
+ * A candidate config with an optional setting changed: `key` set to `value`, or left out
+ * when `value` is undefined (an empty field: "absent", which the model reads as none or
+ * unbounded). The result goes to `applyIfValid`, which checks it.
+ */
+export function withOptional<T extends object>(config: T, key: keyof T & string, value: unknown): Record<string, unknown> {
+  const out = { ...config } as Record<string, unknown>;
+  if (value === undefined) delete out[key];
+  else out[key] = value;
+  return out;
+}

@@ -1,9 +1,35 @@
-import { consumerConfigSchema } from '../../model/index.ts';
+import { consumerConfigSchema, type ConsumerConfig } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import { DistributionField } from '../inspector/DistributionField.tsx';
-import { NumberField } from '../inspector/fields.tsx';
-import { applyIfValid } from '../inspector/validation.ts';
+import { CheckboxField, FieldGroup, NumberField, PercentField, RadioField, type Choice } from '../inspector/fields.tsx';
+import { applyIfValid, withOptional } from '../inspector/validation.ts';
 import type { KindFormProps } from './form-props.ts';
+
+const ACK_OPTIONS: readonly Choice<ConsumerConfig['ack']>[] = [
+  {
+    value: 'auto',
+    label: 'Auto (on delivery)',
+    hint: 'At-most-once: the queue forgets a message as soon as it dispatches it, so a failure loses it.',
+  },
+  {
+    value: 'after-processing',
+    label: 'After processing',
+    hint: 'At-least-once: the consumer acks when it finishes; a failure or ack timeout brings the message back.',
+  },
+];
+
+const ON_FAILURE_OPTIONS: readonly Choice<ConsumerConfig['onFailure']>[] = [
+  {
+    value: 'requeue',
+    label: 'Requeue (nack)',
+    hint: 'The queue makes it ready again and redelivers it, flagged redelivered — maybe to another consumer, out of order.',
+  },
+  {
+    value: 'reject',
+    label: 'Reject',
+    hint: "Not requeued: it goes to the queue's dead-letter target, or is lost if there is none.",
+  },
+];
 
 export function ConsumerForm({ id, data }: KindFormProps<'consumer'>) {
   const config = data.config;
@@ -33,6 +59,55 @@ export function ConsumerForm({ id, data }: KindFormProps<'consumer'>) {
         testId="field-prefetch"
         onCommit={(prefetch) => commit({ ...config, prefetch })}
       />
+      <FieldGroup legend="Acknowledgement" testId="group-consumer-ack">
+        <RadioField
+          label="Acknowledge"
+          value={config.ack}
+          options={ACK_OPTIONS}
+          testId="field-ack"
+          onCommit={(ack) => commit({ ...config, ack })}
+        />
+      </FieldGroup>
+      <FieldGroup legend="Failures" testId="group-failures">
+        <PercentField
+          label="Failure chance"
+          fraction={config.failureProbability}
+          hint="Chance that processing one message fails."
+          testId="field-failure"
+          onCommit={(failureProbability) => commit({ ...config, failureProbability })}
+        />
+        <RadioField
+          label="On failure"
+          value={config.onFailure}
+          options={ON_FAILURE_OPTIONS}
+          testId="field-on-failure"
+          onCommit={(onFailure) => commit({ ...config, onFailure })}
+        />
+        {config.ack === 'auto' && (
+          <p className="mf-fieldset__note">With auto ack the queue has already let go of the message, so a failed one is lost.</p>
+        )}
+      </FieldGroup>
+      <FieldGroup legend="Idempotent receiver" testId="group-idempotent">
+        <CheckboxField
+          label="Skip messages already processed"
+          checked={config.idempotent}
+          hint="Remembers processed message ids and acks a repeat without processing it again (counted as suppressed)."
+          testId="field-idempotent"
+          onCommit={(idempotent) => commit({ ...config, idempotent })}
+        />
+        {config.idempotent && (
+          <NumberField
+            label="Remember for"
+            unit="ms"
+            value={config.dedupWindowMs}
+            optional
+            placeholder="for ever"
+            hint="A repeat that arrives after this window is processed again (a duplicate)."
+            testId="field-dedup-window"
+            onCommit={(dedupWindowMs) => commit(withOptional(config, 'dedupWindowMs', dedupWindowMs))}
+          />
+        )}
+      </FieldGroup>
     </>
   );
 }

@@ -2,24 +2,41 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { ConsumerConfig } from '../../model/index.ts';
 import type { FlowNodeOf } from '../../store/topology-types.ts';
-import { distributionSummary } from '../format.ts';
-import { NodeShell, Stat } from './NodeShell.tsx';
+import { distributionSummary, formatDuration, formatNumber } from '../format.ts';
+import { MinorStats, NodeShell, Stat } from './NodeShell.tsx';
 import { useNodeStats } from './use-node-stats.ts';
 
 function summary(config: ConsumerConfig): string {
-  return `${distributionSummary(config.processingMs)} · ×${config.concurrency} · prefetch ${config.prefetch === 0 ? '∞' : config.prefetch}`;
+  const parts = [
+    distributionSummary(config.processingMs),
+    `×${config.concurrency}`,
+    `prefetch ${config.prefetch === 0 ? '∞' : config.prefetch}`,
+    config.ack === 'auto' ? 'auto ack' : 'manual ack',
+  ];
+  if (config.failureProbability > 0) {
+    parts.push(`${formatNumber(config.failureProbability * 100)}% fail${config.onFailure === 'reject' ? ' → reject' : ''}`);
+  }
+  if (config.idempotent) parts.push(config.dedupWindowMs === undefined ? 'dedup' : `dedup ${formatDuration(config.dedupWindowMs)}`);
+  return parts.join(' · ');
 }
 
 function ConsumerCounters({ id }: { id: string }) {
   const stats = useNodeStats(id, 'consumer');
   const backlog = stats?.backlog ?? 0;
-  const reorders = stats?.reorders ?? 0;
   return (
     <>
       <Stat label="processed" value={stats?.processed ?? 0} testId="stat-processed" />
       <Stat label="busy" value={stats?.busy ?? 0} testId="stat-busy" />
       <Stat label="backlog" value={backlog} testId="stat-backlog" tone={backlog > 0 ? 'warn' : undefined} />
-      {reorders > 0 && <Stat label="reordered" value={reorders} testId="stat-reorders" tone="warn" />}
+      <MinorStats
+        items={[
+          { label: 'failed', value: stats?.failed ?? 0, testId: 'stat-failed', tone: 'bad' },
+          { label: 'duplicates', value: stats?.duplicates ?? 0, testId: 'stat-duplicates', tone: 'warn' },
+          { label: 'suppressed', value: stats?.suppressed ?? 0, testId: 'stat-suppressed' },
+          { label: 'reordered', value: stats?.reorders ?? 0, testId: 'stat-reorders', tone: 'warn' },
+          { label: 'key reordered', value: stats?.keyReorders ?? 0, testId: 'stat-key-reorders', tone: 'warn' },
+        ]}
+      />
     </>
   );
 }

@@ -41,7 +41,9 @@ export function NodeShell({ id, kind, label, selected, input, output, summary, c
         </span>
       </div>
       <div className="mf-node__stats">{children}</div>
-      <div className="mf-node__summary">{summary}</div>
+      <div className="mf-node__summary" title={summary}>
+        {summary}
+      </div>
       {output && <Handle type="source" position={Position.Right} />}
     </div>
   );
@@ -55,13 +57,46 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
  * node keeps its size; a size change would make React Flow re-measure and re-render nodes.
  * The testid sits on the number; data-value holds the exact count.
  */
-export function Stat({ label, value, testId, tone }: { label: string; value: number; testId: string; tone?: 'warn' }) {
+export function Stat({ label, value, testId, tone, minor }: {
+  label: string;
+  value: number;
+  testId: string;
+  tone?: StatTone | undefined;
+  /** A small "12 label" chip for the extra line instead of a big number over its label. */
+  minor?: boolean;
+}) {
+  const classes = ['mf-stat', minor ? 'mf-stat--minor' : '', tone ? `mf-stat--${tone}` : ''].filter(Boolean).join(' ');
   return (
-    <span className={`mf-stat${tone ? ` mf-stat--${tone}` : ''}`} title={`${exact.format(value)} ${label}`}>
+    <span className={classes} title={`${exact.format(value)} ${label}`}>
       <b data-testid={testId} data-value={value}>
         {value >= 100_000 ? compact.format(value) : exact.format(value)}
       </b>
       <span className="mf-stat__label">{label}</span>
     </span>
+  );
+}
+
+export type StatTone = 'warn' | 'bad';
+
+export interface MinorStatItem {
+  label: string;
+  value: number;
+  testId: string;
+  tone?: StatTone;
+}
+
+/**
+ * The counters worth seeing only when something happened (redelivered, expired, ...): a
+ * second line of small chips, absent while every one is zero, so a quiet node stays small.
+ */
+export function MinorStats({ items }: { items: readonly MinorStatItem[] }) {
+  const shown = items.filter((item) => item.value !== 0);
+  if (shown.length === 0) return null;
+  return (
+    <div className="mf-node__minor">
+      {shown.map((item) => (
+        <Stat key={item.testId} minor label={item.label} value={item.value} testId={item.testId} tone={item.tone} />
+      ))}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
-import { producerConfigSchema, type ProducerConfig } from '../../model/index.ts';
+import { producerConfigSchema } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import { NumberField, SelectField, TextField } from '../inspector/fields.tsx';
-import { applyIfValid } from '../inspector/validation.ts';
+import { applyIfValid, withOptional } from '../inspector/validation.ts';
 import type { KindFormProps } from './form-props.ts';
 
 const RATE_OPTIONS = [
@@ -19,10 +19,6 @@ export function ProducerForm({ id, data }: KindFormProps<'producer'>) {
   const config = data.config;
   const commit = (candidate: unknown) =>
     applyIfValid(producerConfigSchema, candidate, (next) => useTopologyStore.getState().updateNodeData(id, { ...data, config: next }));
-  const withoutLimit = (): Omit<ProducerConfig, 'limit'> => {
-    const { limit: _limit, ...rest } = config;
-    return rest;
-  };
   return (
     <>
       <SelectField
@@ -56,7 +52,7 @@ export function ProducerForm({ id, data }: KindFormProps<'producer'>) {
         placeholder="no limit"
         hint="Stop after this many messages."
         testId="field-limit"
-        onCommit={(limit) => commit(limit === undefined ? withoutLimit() : { ...config, limit })}
+        onCommit={(limit) => commit(withOptional(config, 'limit', limit))}
       />
       <NumberField
         label="Message size"
@@ -72,6 +68,16 @@ export function ProducerForm({ id, data }: KindFormProps<'producer'>) {
         hint="Sim time of the first send."
         testId="field-start"
         onCommit={(startMs) => commit({ ...config, startMs })}
+      />
+      <NumberField
+        label="Message TTL"
+        unit="ms"
+        value={config.ttlMs}
+        optional
+        placeholder="none"
+        hint="Each message expires this long after it is sent; a queue's own TTL may cut it shorter."
+        testId="field-ttl"
+        onCommit={(ttlMs) => commit(withOptional(config, 'ttlMs', ttlMs))}
       />
     </>
   );

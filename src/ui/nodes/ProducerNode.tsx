@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { FlowNodeOf } from '../../store/topology-types.ts';
 import type { ProducerConfig } from '../../model/index.ts';
-import { formatNumber } from '../format.ts';
+import { formatDuration, formatNumber } from '../format.ts';
 import { NodeShell, Stat } from './NodeShell.tsx';
 import { useNodeStats } from './use-node-stats.ts';
 
@@ -10,12 +10,19 @@ function summary(config: ProducerConfig): string {
   const parts = [`${formatNumber(config.rate.perSecond)}/s ${config.rate.dist}`];
   if (config.limit !== undefined) parts.push(`limit ${config.limit}`);
   if (config.keys.length > 0) parts.push(`${config.keys.length} key${config.keys.length === 1 ? '' : 's'}`);
+  if (config.ttlMs !== undefined) parts.push(`TTL ${formatDuration(config.ttlMs)}`);
   return parts.join(' · ');
 }
 
 function ProducerCounters({ id }: { id: string }) {
   const stats = useNodeStats(id, 'producer');
-  return <Stat label="sent" value={stats?.produced ?? 0} testId="stat-sent" />;
+  const refused = stats?.refused ?? 0;
+  return (
+    <>
+      <Stat label="sent" value={stats?.produced ?? 0} testId="stat-sent" />
+      {refused > 0 && <Stat label="refused" value={refused} testId="stat-refused" tone="bad" />}
+    </>
+  );
 }
 
 export const ProducerNode = memo(function ProducerNode({ id, data, selected }: NodeProps<FlowNodeOf<'producer'>>) {

@@ -1,10 +1,149 @@
+import { useShallow } from 'zustand/react/shallow';
+import { queueConfigSchema, type QueueConfig } from '../../model/index.ts';
+import { useTopologyStore } from '../../store/topology-store.ts';
+import { FieldGroup, NumberField, SelectField, type Choice } from '../inspector/fields.tsx';
+import { applyIfValid, withOptional } from '../inspector/validation.ts';
 import type { KindFormProps } from './form-props.ts';
 
-export function QueueForm({ data }: KindFormProps<'queue'>) {
+type Overflow = QueueConfig['overflow'];
+
+const OVERFLOW_OPTIONS: readonly Choice<Overflow>[] = [
+  {
+    value: 'drop-head',
+    label: 'Drop head (oldest)',
+    hint: 'Full: the oldest ready message is dropped to make room (dead-lettered if a target is set).',
+  },
+  {
+    value: 'reject-publish',
+    label: 'Reject publish',
+    hint: 'Full: the new message is refused and its producer is told (counted as refused).',
+  },
+  {
+    value: 'reject-publish-dlx',
+    label: 'Reject publish + dead-letter',
+    hint: 'Full: the new message is refused and also dead-lettered, so it is not silently gone.',
+  },
+  {
+    value: 'block',
+    label: 'Block publishers',
+    hint: 'Full: publishes wait until there is room again (flow control): nothing is lost, senders slow down.',
+  },
+];
+
+const NO_TARGET = '';
+
+/**
+ * The queues and topics this queue may dead-letter into, as select options
+ * (`id\u0000name` strings, so the selector compares by value).
+ */
+function useDeadLetterChoices(id: string): readonly Choice<string>[] {
+  const entries = useTopologyStore(
+    useShallow((s) =>
+      s.nodes
+        .filter((n) => n.id !== id && (n.data.kind === 'queue' || n.data.kind === 'topic'))
+        .map((n) => {
+          return `${n.id}\u0000${n.data.label || n.id} · ${n.data.kind}`;
+        }),
+    ),
+  );
+  return entries.map((entry) => {
+    const [value = '', label = ''] = entry.split('\u0000');
+    return { value, label };
+  });
+}
+
+export function QueueForm({ id, data }: KindFormProps<'queue'>) {
+  const config = data.config;
+  const commit = (candidate: unknown) =>
+    applyIfValid(queueConfigSchema, candidate, (next) => useTopologyStore.getState().updateNodeData(id, { ...data, config: next }));
+  const targets = useDeadLetterChoices(id);
+  const target = config.deadLetterTarget ?? NO_TARGET;
+  const targetOptions: Choice<string>[] = [{ value: NO_TARGET, label: 'none — dead letters are lost' }, ...targets];
+  // A target that is no longer a queue or topic on the canvas still shows, so the select never lies.
+  if (target !== NO_TARGET && !targets.some((t) => t.value === target)) targetOptions.push({ value: target, label: `${target} (missing)` });
+  const bounded = config.maxLength !== undefined || config.maxBytes !== undefined;
+  const overflowHint = OVERFLOW_OPTIONS.find((o) => o.value === config.overflow)?.hint;
+
   return (
-    <p className="mf-inspector__note">
-      Ordering: <strong>{data.config.ordering.toUpperCase()}</strong>. Connect several consumers to make them compete: each
-      message goes to one of them, so per-consumer order is not end-to-end order.
-    </p>
+    <>
+      <p className="mf-inspector__note">
+        Ordering: <strong>{config.ordering.toUpperCase()}</strong>. Connect several consumers to make them compete: each
+        message goes to one of them, so per-consumer order is not end-to-end order.
+      </p>
+      <FieldGroup legend="Capacity" testId="group-capacity">
+        <NumberField
+          label="Max length"
+          unit="msgs"
+          value={config.maxLength}
+          optional
+          placeholder="unbounded"
+          hint="RabbitMQ counts only ready messages toward max length: unacknowledged ones take no room."
+          testId="field-max-length"
+          onCommit={(maxLength) => commit(withOptional(config, 'maxLength', maxLength))}
+        />
+        <NumberField
+          label="Max bytes"
+          unit="bytes"
+          value={config.maxBytes}
+          optional
+          placeholder="unbounded"
+          hint="The sizes of the ready messages added up (each producer sets its message size)."
+          testId="field-max-bytes"
+          onCommit={(maxBytes) => commit(withOptional(config, 'maxBytes', maxBytes))}
+        />
+        <SelectField
+          label="When full"
+          value={config.overflow}
+          options={OVERFLOW_OPTIONS}
+          hint={bounded ? overflowHint : `${overflowHint ?? ''} Applies once a max length or max bytes is set.`}
+          testId="field-overflow"
+          onCommit={(overflow) => commit({ ...config, overflow })}
+        />
+      </FieldGroup>
+      <FieldGroup legend="Acknowledgement" testId="group-ack">
+        <NumberField
+          label="Ack timeout"
+          unit="ms"
+          value={config.ackTimeoutMs}
+          optional
+          placeholder="for ever"
+          hint="SQS: a received, undeleted message becomes visible again after the visibility timeout — the classic duplicate."
+          testId="field-ack-timeout"
+          onCommit={(ackTimeoutMs) => commit(withOptional(config, 'ackTimeoutMs', ackTimeoutMs))}
+        />
+        <NumberField
+          label="Max deliveries"
+          unit="times"
+          value={config.maxDeliveries}
+          optional
+          placeholder="unlimited"
+          hint="A message delivered this many times is dead-lettered (delivery-limit) instead of redelivered again."
+          testId="field-max-deliveries"
+          onCommit={(maxDeliveries) => commit(withOptional(config, 'maxDeliveries', maxDeliveries))}
+        />
+      </FieldGroup>
+      <FieldGroup legend="Expiry" testId="group-expiry">
+        <NumberField
+          label="Message TTL"
+          unit="ms"
+          value={config.messageTtlMs}
+          optional
+          placeholder="none"
+          hint="A message older than this expires (dead-lettered if a target is set); a producer's lower TTL wins."
+          testId="field-message-ttl"
+          onCommit={(messageTtlMs) => commit(withOptional(config, 'messageTtlMs', messageTtlMs))}
+        />
+      </FieldGroup>
+      <FieldGroup legend="Dead letters" testId="group-dead-letters">
+        <SelectField
+          label="Target"
+          value={target}
+          options={targetOptions}
+          hint="Rejected, expired, over-delivered and overflowed messages are re-published to this queue or topic."
+          testId="field-dead-letter-target"
+          onCommit={(next) => commit(withOptional(config, 'deadLetterTarget', next === NO_TARGET ? undefined : next))}
+        />
+      </FieldGroup>
+    </>
   );
 }

@@ -1,8 +1,33 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
+import type { QueueConfig } from '../../model/index.ts';
+import { useTopologyStore } from '../../store/topology-store.ts';
 import type { FlowNodeOf } from '../../store/topology-types.ts';
-import { NodeShell, Stat } from './NodeShell.tsx';
+import { formatBytes, formatDuration } from '../format.ts';
+import { MinorStats, NodeShell, Stat } from './NodeShell.tsx';
 import { useNodeStats } from './use-node-stats.ts';
+
+function summary(config: QueueConfig, deadLetterName: string | undefined): string {
+  const parts: string[] = [];
+  if (config.maxLength !== undefined) parts.push(`max ${config.maxLength}`);
+  if (config.maxBytes !== undefined) parts.push(`max ${formatBytes(config.maxBytes)}`);
+  // The policy only matters once the queue can be full.
+  if (parts.length > 0) parts.push(config.overflow);
+  if (config.ackTimeoutMs !== undefined) parts.push(`timeout ${formatDuration(config.ackTimeoutMs)}`);
+  if (config.maxDeliveries !== undefined) parts.push(`≤${config.maxDeliveries} deliveries`);
+  if (config.messageTtlMs !== undefined) parts.push(`TTL ${formatDuration(config.messageTtlMs)}`);
+  if (deadLetterName !== undefined) parts.push(`DLQ → ${deadLetterName}`);
+  return parts.length === 0 ? `${config.ordering.toUpperCase()} · unbounded` : parts.join(' · ');
+}
+
+/** What the canvas calls a node: its label, else its id. */
+function useNodeName(id: string | undefined): string | undefined {
+  return useTopologyStore((s) => {
+    if (id === undefined) return undefined;
+    const node = s.nodes.find((n) => n.id === id);
+    return node?.data.label || id;
+  });
+}
 
 function QueueCounters({ id }: { id: string }) {
   const stats = useNodeStats(id, 'queue');
@@ -10,13 +35,24 @@ function QueueCounters({ id }: { id: string }) {
     <>
       <Stat label="depth" value={stats?.depth ?? 0} testId="stat-depth" />
       <Stat label="unacked" value={stats?.unacked ?? 0} testId="stat-unacked" />
+      <MinorStats
+        items={[
+          { label: 'redelivered', value: stats?.redelivered ?? 0, testId: 'stat-redelivered', tone: 'warn' },
+          { label: 'expired', value: stats?.expired ?? 0, testId: 'stat-expired', tone: 'warn' },
+          { label: 'dead-lettered', value: stats?.deadLettered ?? 0, testId: 'stat-dead-lettered', tone: 'bad' },
+          { label: 'dropped', value: stats?.dropped ?? 0, testId: 'stat-dropped', tone: 'bad' },
+          { label: 'refused', value: stats?.refused ?? 0, testId: 'stat-refused', tone: 'bad' },
+          { label: 'blocked', value: stats?.blocked ?? 0, testId: 'stat-blocked', tone: 'warn' },
+        ]}
+      />
     </>
   );
 }
 
 export const QueueNode = memo(function QueueNode({ id, data, selected }: NodeProps<FlowNodeOf<'queue'>>) {
+  const deadLetterName = useNodeName(data.config.deadLetterTarget);
   return (
-    <NodeShell id={id} kind="queue" label={data.label} selected={selected} input output summary={data.config.ordering.toUpperCase()}>
+    <NodeShell id={id} kind="queue" label={data.label} selected={selected} input output summary={summary(data.config, deadLetterName)}>
       <QueueCounters id={id} />
     </NodeShell>
   );

@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { connectNodes, dropFromPalette, freshStart, readNumber } from './helpers.ts';
+
+/** A counter on one node, read from its exact data-value. */
+function stat(page: Page, nodeId: string, name: string) {
+  return page.getByTestId(`node-${nodeId}`).getByTestId(`stat-${name}`);
+}
+
+async function select(page: Page, nodeId: string): Promise<void> {
+  await page.getByTestId(`node-${nodeId}`).click();
+  await expect(page.locator('.mf-inspector__id')).toHaveText(`id: ${nodeId}`);
+}
+
+test('a full queue with reject-publish holds at max length and the producer sees refusals', async ({ page }) => {
+  await freshStart(page);
+  await page.getByTestId('btn-new').click();
+  await dropFromPalette(page, 'producer', 180, 260);
+  await dropFromPalette(page, 'queue', 500, 260);
+  await connectNodes(page, 'producer-1', 'queue-1');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  await select(page, 'queue-1');
+  await page.getByTestId('field-max-length').fill('3');
+  await page.getByTestId('field-overflow').selectOption('reject-publish');
+  await expect(page.getByTestId('node-queue-1')).toContainText('max 3 · reject-publish');
+
+  await page.getByTestId('btn-play').click();
+  await expect(page.getByTestId('status-state')).toHaveText('Running');
+  await expect.poll(() => readNumber(stat(page, 'producer-1', 'refused')), { timeout: 15_000 }).toBeGreaterThan(0);
+  expect(await readNumber(stat(page, 'queue-1', 'depth'))).toBe(3);
+  expect(await readNumber(stat(page, 'queue-1', 'refused'))).toBeGreaterThan(0);
+  // Refusals keep coming while the depth stays at the limit.
+  const refused = await readNumber(stat(page, 'producer-1', 'refused'));
+  await expect.poll(() => readNumber(stat(page, 'producer-1', 'refused')), { timeout: 15_000 }).toBeGreaterThan(refused);
+  expect(await readNumber(stat(page, 'queue-1', 'depth'))).toBe(3);
+  await page.getByTestId('btn-play').click();
+  await expect(page.getByTestId('status-state')).toHaveText('Paused');
+});
+
+test('expired messages are dead-lettered into the chosen queue; deleting it clears the setting', async ({ page }) => {
+  await freshStart(page);
+  await page.getByTestId('btn-new').click();
+  await dropFromPalette(page, 'producer', 180, 200);
+  await dropFromPalette(page, 'queue', 500, 200);
+  await dropFromPalette(page, 'queue', 500, 470);
+  await page.getByTestId('field-label').fill('DLQ');
+  await connectNodes(page, 'producer-1', 'queue-1');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  await select(page, 'queue-1');
+  const target = page.getByTestId('field-dead-letter-target');
+  await expect(target.locator('option')).toHaveText(['none — dead letters are lost', 'DLQ · queue']);
+  await target.selectOption('queue-2');
+  await page.getByTestId('field-message-ttl').fill('100');
+  await expect(page.getByTestId('node-queue-1')).toContainText('TTL 100 ms · DLQ → DLQ');
+  // The relation is drawn, but it is not an edge: nothing to select, save or send as one.
+  await expect(page.getByTestId('dlq-queue-1')).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  await page.getByTestId('btn-play').click();
+  await expect(page.getByTestId('status-state')).toHaveText('Running');
+  await expect.poll(() => readNumber(stat(page, 'queue-2', 'depth')), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => readNumber(stat(page, 'queue-1', 'expired')), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => readNumber(page.getByTestId('status-dead')), { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.getByTestId('btn-play').click();
+  await expect(page.getByTestId('status-state')).toHaveText('Paused');
+
+  // Deleting the target leaves a valid topology: the queue's setting is cleared with it.
+  await select(page, 'queue-2');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('node-queue-2')).toHaveCount(0);
+  await expect(page.getByTestId('dlq-queue-1')).toHaveCount(0);
+  await select(page, 'queue-1');
+  await expect(page.getByTestId('field-dead-letter-target')).toHaveValue('');
+  const saved = JSON.parse(String(await page.evaluate('localStorage.getItem("msgflow:autosave")')));
+  const queue = saved.nodes.find((n: { id: string }) => n.id === 'queue-1');
+  expect(queue.config).not.toHaveProperty('deadLetterTarget');
+  expect(saved.edges).toHaveLength(1);
+});
+
+test('consumer settings: invalid values are refused inline, valid ones show on the node', async ({ page }) => {
+  await freshStart(page);
+  await page.getByTestId('btn-new').click();
+  await page.getByTestId('palette-consumer').click();
+  const node = page.getByTestId('node-consumer-1');
+  await expect(node).toContainText('manual ack');
+
+  const failure = page.getByTestId('field-failure');
+  await failure.fill('150');
+  await expect(page.getByRole('alert')).toContainText('between 0 and 100');
+  await expect(node).not.toContainText('fail');
+  await failure.fill('5');
+  await page.getByTestId('field-on-failure-reject').check();
+  await expect(node).toContainText('5% fail → reject');
+
+  await page.getByTestId('field-ack-auto').check();
+  await expect(node).toContainText('auto ack');
+  await page.getByTestId('field-idempotent').check();
+  await page.getByTestId('field-dedup-window').fill('-1');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.getByTestId('field-dedup-window').fill('5000');
+  await expect(node).toContainText('dedup 5 s');
+});

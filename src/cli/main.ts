@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { runReport, Simulation, type RunReport } from '../engine/index.ts';
 import { describeLoadError, loadTopology, type Topology } from '../model/index.ts';
+import { bench, BenchOptionError } from './bench.ts';
 
 export interface CliIo {
   out(text: string): void;
@@ -10,7 +11,8 @@ export interface CliIo {
 
 const USAGE = `usage:
   msgflow run FILE [--seed N] [--until MS] [--json]   headless run, report
-  msgflow validate FILE                              exit 0, or 1 with path-named errors`;
+  msgflow validate FILE                              exit 0, or 1 with path-named errors
+  msgflow bench [--json] [--events N] [--runs N] [--messages N]   engine benchmark`;
 
 const DEFAULT_UNTIL_MS = 60_000;
 const MAX_UNTIL_MS = 365 * 24 * 3600 * 1000;
@@ -85,6 +87,8 @@ export async function runCli(argv: string[], io: CliIo, clock: () => number = ()
         return await run(rest, io, clock);
       case 'validate':
         return await validate(rest, io);
+      case 'bench':
+        return bench(rest, io, clock);
       case undefined:
       case 'help':
       case '--help':
@@ -95,7 +99,7 @@ export async function runCli(argv: string[], io: CliIo, clock: () => number = ()
         return 1;
     }
   } catch (e) {
-    if (e instanceof CliError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof CliError || e instanceof BenchOptionError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`msgflow ${command}: ${(e as Error).message}`);
       return 1;
     }

@@ -17,6 +17,8 @@ const api = {
   step: session.step,
   reset: session.reset,
   setSpeed: session.setSpeed,
+  injectFault: session.injectFault,
+  faultSchedule: session.faultSchedule,
   subscribe(onFrame: (frame: Frame) => void): void {
     session.subscribe((frame) => onFrame(transfer(frame, [frame.dots.buffer])));
   },

@@ -21,6 +21,8 @@ export interface Message {
   key: string | undefined;
   /** Per-producer, per-key sequence number, from 0. */
   keySeq: number;
+  /** Headers from the producer's templates (shared by all copies); undefined: none. */
+  headers: Readonly<Record<string, string>> | undefined;
   sizeBytes: number;
   createdAt: number;
   /** Sim time after which it must not be delivered; Infinity: never expires. */
@@ -33,6 +35,8 @@ export interface Message {
   deadLetterReason: string | undefined;
   /** True for copies made by a fan-out or a dead-lettering (drawn differently). */
   isCopy: boolean;
+  /** Survives a crash of a durable queue (AMQP delivery mode 2). */
+  persistent: boolean;
 
   holders: number;
   settled: boolean;
@@ -57,6 +61,8 @@ export interface Envelope {
   linkPos: number;
   /** The link's loss draw decided it will not arrive. */
   doomed: boolean;
+  /** Sim time after which a partition stops holding it, when parked on a cut ordered link. */
+  holdUntil: number;
   /** The dispatching queue's delivery tag, or -1 when no ack is expected. */
   deliveryTag: number;
   /** Drawn as a redelivery. */

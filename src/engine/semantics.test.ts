@@ -368,6 +368,8 @@ describe('properties over random topologies, seeds and settings', () => {
         const queues = new Set(t.nodes.filter((n) => n.kind === 'queue').map((n) => n.id));
         const fed = new Set<string>();
         t.edges = t.edges.filter((e) => !queues.has(e.source) || (!fed.has(e.source) && fed.add(e.source)));
+        const edges = new Set(t.edges.map((e) => e.id));
+        t.faults = t.faults.filter((f) => !('edge' in f) || edges.has(f.edge));
         for (const n of t.nodes) {
           if (n.kind === 'consumer') {
             n.config.idempotent = true;
@@ -444,5 +446,136 @@ describe('SQS-1 / SQS-2 queue ordering modes', () => {
     expect(oneGroup).toBeLessThan(100);
     expect(twoGroups).toBeGreaterThan(1.8 * oneGroup);
     expect(fifo).toBeGreaterThan(1.8 * oneGroup);
+  });
+});
+
+/** A topology with a fault schedule, through the load pipeline. */
+function withFaults(t: Topology, faults: object[]): Topology {
+  const result = loadTopology({ ...t, faults });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.topology;
+}
+
+describe('RMQ-C1 / RMQ-C2 consumer crash', () => {
+  // Five messages reach the consumer at once; it takes 10 s over each; it crashes at 1 s.
+  const topology = (ack: string, restartAfterMs?: number) =>
+    withFaults(
+      build(
+        [producer('p', { limit: 5, rate: { dist: 'constant', perSecond: 1_000 } }), queue('q'), consumer('c', { ack, processingMs: fixed(10_000), prefetch: 5 })],
+        [['p', 'q'], ['q', 'c']],
+      ),
+      [{ atMs: 1_000, action: 'crash', node: 'c', ...(restartAfterMs === undefined ? {} : { restartAfterMs }) }],
+    );
+
+  it('RMQ-C1: an auto-ack consumer crashed holding 5 messages loses exactly 5 (lost:consumer-crash)', () => {
+    const sim = run(topology('auto'), 60_000);
+    expect(runReport(sim).ledger.lost).toEqual({ 'consumer-crash': 5 });
+    expect(sim.ledger.inFlight).toBe(0);
+  });
+
+  it('RMQ-C2: with manual ack the same crash loses none; the 5 return to the queue and are redelivered with the flag set', () => {
+    const crashed = run(topology('after-processing'), 60_000);
+    expect(runReport(crashed).ledger.lost).toEqual({});
+    expect(stats<QueueStats>(crashed, 'q')).toMatchObject({ depth: 5, unacked: 0, redelivered: 5 });
+    expect(held(crashed, 'q')).toEqual([1, 2, 3, 4, 5]);
+    const restarted = run(topology('after-processing', 2_000), 120_000);
+    expect(restarted.ledger.delivered).toBe(5);
+    expect(stats<ConsumerStats>(restarted, 'c').redelivered).toBe(5);
+  });
+});
+
+describe('producer crash', () => {
+  it('a crashed producer sends nothing while down and resumes on its schedule after the restart', () => {
+    const sim = run(
+      withFaults(build([producer('p', { rate: { dist: 'constant', perSecond: 10 } }), consumer('c', { processingMs: fixed(0) })], [['p', 'c']]), [
+        { atMs: 1_000, action: 'crash', node: 'p', restartAfterMs: 2_000 },
+      ]),
+      5_999,
+    );
+    // Sends at 0, 100, ..., 900 ms, then 3000 ... 5900 ms.
+    expect(stats<ProducerStats>(sim, 'p').produced).toBe(10 + 30);
+  });
+});
+
+describe('RMQ-Q2 restart matrix: queue {durable, transient} x message {persistent, transient}', () => {
+  const topology = (durable: boolean, persistent: boolean) =>
+    withFaults(
+      build([producer('p', { limit: 10, persistent }), queue('q', { durable }), consumer('c', { processingMs: fixed(1) })], [['p', 'q']]),
+      [{ atMs: 1_000, action: 'crash', node: 'q', restartAfterMs: 5_000 }],
+    );
+
+  it.each([
+    [true, true, 10, 0],
+    [true, false, 0, 10],
+    [false, true, 0, 10],
+    [false, false, 0, 10],
+  ])('durable %s, persistent %s: %i survive, %i lost:crash', (durable, persistent, kept, lost) => {
+    const sim = run(topology(durable, persistent), 60_000);
+    expect(stats<QueueStats>(sim, 'q').depth).toBe(kept);
+    expect(runReport(sim).ledger.lost).toEqual(lost ? { crash: lost } : {});
+  });
+
+  it('what arrives while the queue is down is lost:crash, and delivery resumes after the restart', () => {
+    const sim = run(
+      withFaults(
+        build(
+          [producer('p', { rate: { dist: 'constant', perSecond: 10 }, limit: 100 }), queue('q', { durable: true }), consumer('c', { processingMs: fixed(1) })],
+          [['p', 'q'], ['q', 'c']],
+        ),
+        [{ atMs: 2_000, action: 'crash', node: 'q', restartAfterMs: 3_000 }],
+      ),
+      60_000,
+    );
+    const r = runReport(sim);
+    expect(r.ledger.lost.crash).toBeGreaterThanOrEqual(29);
+    expect(r.ledger.lost.crash).toBeLessThanOrEqual(31);
+    expect(r.ledger.delivered + r.ledger.lost.crash!).toBe(100);
+  });
+});
+
+describe('SEMANTICS §2 partitions', () => {
+  const topology = (ordered: boolean, cutFor: number, partitionHoldMs = 30_000) =>
+    withFaults(
+      build(
+        [producer('p', { rate: { dist: 'constant', perSecond: 10 }, limit: 100 }), consumer('c', { processingMs: fixed(0), prefetch: 0 })],
+        [['p', 'c', { ordered, partitionHoldMs }]],
+      ),
+      [{ atMs: 2_000, action: 'cut', edge: 'e0', healAfterMs: cutFor }],
+    );
+
+  it('an unordered link drops what is sent while it is cut (lost:partition)', () => {
+    const r = runReport(run(topology(false, 3_000), 60_000));
+    expect(r.ledger.lost.partition).toBeGreaterThanOrEqual(29);
+    expect(r.ledger.lost.partition).toBeLessThanOrEqual(31);
+  });
+
+  it('an ordered link holds it until the heal: nothing lost, nothing reordered, latency grows', () => {
+    const sim = run(topology(true, 3_000), 60_000);
+    const r = runReport(sim);
+    expect(r.ledger.delivered).toBe(100);
+    expect(r.reordered).toBe(0);
+    expect(r.latencyMs.max).toBeGreaterThan(2_900);
+  });
+
+  it('an ordered link cut for longer than its partition hold drops what it held too long', () => {
+    const r = runReport(run(topology(true, 10_000, 4_000), 60_000));
+    expect(r.ledger.lost.partition).toBeGreaterThan(50);
+    expect(r.ledger.delivered + r.ledger.lost.partition!).toBe(100);
+  });
+});
+
+describe('live faults join the schedule, so a replay with it is the same run', () => {
+  it('injectFault at a sim time gives the same trace as the same fault in the file', () => {
+    const base = build(
+      [producer('p', { rate: { dist: 'poisson', perSecond: 50 }, limit: 300 }), queue('q'), consumer('c', { processingMs: { dist: 'exponential', mean: 15 } })],
+      [['p', 'q'], ['q', 'c']],
+    );
+    const live = new Simulation(base);
+    live.runUntil(1_500);
+    live.injectFault({ atMs: 0, action: 'crash', node: 'c', restartAfterMs: 700 });
+    live.runUntil(30_000);
+    const replay = run(withFaults(base, [...live.faultSchedule()]), 30_000);
+    expect(replay.traceHash()).toBe(live.traceHash());
+    expect(live.faultSchedule()[0]).toEqual({ atMs: 1_500, action: 'crash', node: 'c', restartAfterMs: 700 });
   });
 });

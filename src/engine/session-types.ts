@@ -102,6 +102,10 @@ export interface Frame {
   dots: Float32Array;
   /** Per node, in topology.nodes order; sent about 10 times a second, absent otherwise. */
   nodeStats?: NodeStats[];
+  /** Node indices (topology.nodes order) that are crashed now. */
+  downNodes: number[];
+  /** Edge indices (topology.edges order) that are cut now. */
+  cutEdges: number[];
   /** True when the engine could not keep sim time in step with wall time x speed. */
   fallingBehind: boolean;
   /** Set when state is 'error'. */

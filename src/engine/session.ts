@@ -1,4 +1,4 @@
-import type { Topology } from '../model/index.ts';
+import type { Fault, Topology } from '../model/index.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { Simulation } from './simulation.ts';
 import { MAX_SPEED, MIN_SPEED, type Frame, type RunState } from './session-types.ts';
@@ -48,6 +48,8 @@ export function createSession(host: SessionHost) {
       speed,
       totals: (s ? s.ledger : EMPTY_LEDGER).totals(),
       dots: s ? s.dots() : new Float32Array(0),
+      downNodes: s ? s.downNodes() : [],
+      cutEdges: s ? s.cutEdges() : [],
       fallingBehind,
     };
     if (withStats && s) out.nodeStats = s.nodeStats();
@@ -161,6 +163,24 @@ export function createSession(host: SessionHost) {
     reset(): Frame {
       build();
       return frame(true);
+    },
+    /**
+     * Crash or restart a node, cut or heal a link, now. It joins the run's fault schedule
+     * (see `faultSchedule`), so a replay with that schedule reproduces the run.
+     */
+    injectFault(fault: Fault): Frame {
+      if (!sim || state === 'error') return frame(true);
+      try {
+        sim.injectFault(fault);
+        // Apply it before anything else happens at this instant.
+        sim.runUntil(sim.now);
+      } catch (e) {
+        fail(e);
+      }
+      return frame(true);
+    },
+    faultSchedule(): Fault[] {
+      return sim ? [...sim.faultSchedule()] : [];
     },
     setSpeed(next: number): void {
       if (!Number.isFinite(next)) return;

@@ -1,4 +1,5 @@
-import type { LinkConfig, Topology } from '../model/index.ts';
+import type { Fault, LinkConfig, Topology } from '../model/index.ts';
+import { Fifo } from './core/fifo.ts';
 import { sampleDuration } from './core/distributions.ts';
 import { EventHeap, newPoppedEvent } from './core/heap.ts';
 import { RandomStream } from './core/random.ts';
@@ -11,6 +12,10 @@ import { DOT_COPY, DOT_NORMAL, DOT_REDELIVERED, DOT_STRIDE, type NodeStats } fro
 
 /** Event kinds in the heap: an envelope arriving, or a node's timer (its tag above TIMER). */
 const ARRIVE = 1;
+/** A fault of the schedule (a = its index). */
+const FAULT = 2;
+/** A cut ordered link's partition hold ran out for some parked envelopes (a = edge). */
+const PARTITION_TIMEOUT = 3;
 const TIMER = 8;
 
 /**
@@ -54,6 +59,20 @@ export class Simulation implements SimContext {
   private readonly onLink: Envelope[] = [];
   private nextMessageId = 0;
   private nextUid = 0;
+  /** Every fault, by the index its trace entry names: the file's, live ones, derived ones. */
+  private readonly faults: Fault[] = [];
+  /** The schedule as given: the file's faults and those injected live (not derived restarts). */
+  private readonly givenFaults: Fault[] = [];
+  /**
+   * Indices into `faults` not yet applied, by (time, order added). Faults are not heap
+   * events: one applies after every heap event at its instant, so a fault injected live
+   * (after the events at the current instant ran) replays identically from a file.
+   */
+  private pendingFaults: number[] = [];
+  private readonly down: Uint8Array;
+  private readonly cut: Uint8Array;
+  /** Envelopes parked on cut ordered links, per edge, oldest first. */
+  private readonly parked = new Map<number, Fifo<Envelope>>();
   /** Nodes seen in events at an instant that nears the per-instant cap, to name them. */
   private readonly runawayNodes = new Set<number>();
   private instant = -1;
@@ -67,6 +86,8 @@ export class Simulation implements SimContext {
     this.edgeTarget = new Int32Array(topology.edges.length);
     this.edgeSource = new Int32Array(topology.edges.length);
     this.lastArrival = new Float64Array(topology.edges.length);
+    this.down = new Uint8Array(topology.nodes.length);
+    this.cut = new Uint8Array(topology.edges.length);
     topology.edges.forEach((e, i) => {
       const source = indexById.get(e.source);
       const target = indexById.get(e.target);
@@ -85,6 +106,7 @@ export class Simulation implements SimContext {
       (NODE_DEFINITIONS[n.kind].create as (node: typeof n, index: number, sim: SimContext) => NodeRuntime)(n, i, this),
     );
     for (const runtime of this.runtimes) runtime.start?.();
+    for (const fault of topology.faults) this.scheduleFault(fault, true);
   }
 
   // ---- SimContext ----
@@ -109,8 +131,18 @@ export class Simulation implements SimContext {
     return this.runtimes[node]!;
   }
 
+  isDown(node: number): boolean {
+    return this.down[node] === 1;
+  }
+
   send(edge: number, msg: Message, options?: { deliveryTag?: number; redelivery?: boolean }): void {
     const link = this.links[edge]!;
+    if (this.cut[edge]) {
+      // A partition: an unordered link drops at once, an ordered one holds until heal or timeout.
+      if (link.ordered) this.park(this.envelope(msg, edge, this.edgeTarget[edge]!, Infinity, false, options));
+      else this.release(msg, 'lost:partition');
+      return;
+    }
     const rng = this.linkRngs[edge]!;
     // Draw loss and duplication before the latency, always, so a change of their odds
     // leaves the latency draws of the same link where they were.
@@ -133,10 +165,8 @@ export class Simulation implements SimContext {
       if (arriveAt < this.lastArrival[edge]!) arriveAt = this.lastArrival[edge]!;
       this.lastArrival[edge] = arriveAt;
     }
-    const env = this.envelope(msg, edge, this.edgeTarget[edge]!, arriveAt);
+    const env = this.envelope(msg, edge, this.edgeTarget[edge]!, arriveAt, true, options);
     env.doomed = doomed;
-    env.deliveryTag = options?.deliveryTag ?? -1;
-    env.redelivery = options?.redelivery ?? false;
     env.linkPos = this.onLink.length;
     this.onLink.push(env);
   }
@@ -153,6 +183,7 @@ export class Simulation implements SimContext {
       seq,
       key,
       keySeq,
+      headers: undefined,
       sizeBytes,
       createdAt: this.now,
       expiresAt,
@@ -160,6 +191,7 @@ export class Simulation implements SimContext {
       redelivered: false,
       deadLetterReason: undefined,
       isCopy: false,
+      persistent: this.persistentFrom(producer),
       holders: 1,
       settled: false,
       pendingFate: undefined,
@@ -212,7 +244,7 @@ export class Simulation implements SimContext {
     this.release(msg, `dead-lettered:${reason}`);
     // Moved as an event at the same instant, so a dead-letter loop is caught by the
     // per-instant cap instead of recursing.
-    this.envelope(copy, -1, target, this.now);
+    this.envelope(copy, -1, target, this.now, true);
   }
 
   refused(msg: Message): void {
@@ -223,17 +255,27 @@ export class Simulation implements SimContext {
 
   /** Sim time of the next event; Infinity when nothing is scheduled. */
   get nextEventTime(): number {
-    return this.heap.peekTime();
+    return Math.min(this.heap.peekTime(), this.nextFaultTime());
   }
 
   get finished(): boolean {
-    return this.heap.size === 0;
+    return this.heap.size === 0 && this.pendingFaults.length === 0;
+  }
+
+  private nextFaultTime(): number {
+    const next = this.pendingFaults[0];
+    return next === undefined ? Infinity : this.faults[next]!.atMs;
   }
 
   /** Process one event. Returns false when there is none. */
   step(): boolean {
     const ev = this.popped;
-    if (!this.heap.pop(ev)) return false;
+    if (this.nextFaultTime() < this.heap.peekTime()) {
+      ev.time = this.nextFaultTime();
+      ev.kind = FAULT;
+      ev.a = this.pendingFaults.shift()!;
+      ev.b = -1;
+    } else if (!this.heap.pop(ev)) return false;
     if (ev.time === this.instant) {
       if (++this.eventsThisInstant > MAX_EVENTS_PER_INSTANT) {
         const nodes = [...this.runawayNodes].map((i) => `"${this.topology.nodes[i]!.id}"`).join(', ');
@@ -250,8 +292,12 @@ export class Simulation implements SimContext {
     this.now = ev.time;
     this.events++;
     this.trace.add(ev.time, ev.kind, ev.a, ev.b);
-    if (this.eventsThisInstant > MAX_EVENTS_PER_INSTANT - 1000) this.runawayNodes.add(ev.kind === ARRIVE ? this.live[ev.b]!.target : ev.a);
+    if (this.eventsThisInstant > MAX_EVENTS_PER_INSTANT - 1000 && (ev.kind === ARRIVE || ev.kind >= TIMER)) {
+      this.runawayNodes.add(ev.kind === ARRIVE ? this.live[ev.b]!.target : ev.a);
+    }
     if (ev.kind === ARRIVE) this.arrive(ev.b);
+    else if (ev.kind === FAULT) this.applyFault(this.faults[ev.a]!);
+    else if (ev.kind === PARTITION_TIMEOUT) this.partitionTimeout(ev.a);
     else this.runtimes[ev.a]!.timer?.(ev.b, ev.kind - TIMER);
     return true;
   }
@@ -263,12 +309,35 @@ export class Simulation implements SimContext {
    */
   runUntil(untilMs: number, maxEvents = Infinity): number {
     let n = 0;
-    while (n < maxEvents && this.heap.peekTime() <= untilMs) {
+    while (n < maxEvents && this.nextEventTime <= untilMs) {
       this.step();
       n++;
     }
-    if (this.heap.peekTime() > untilMs && untilMs > this.now) this.now = untilMs;
+    if (this.nextEventTime > untilMs && untilMs > this.now) this.now = untilMs;
     return n;
+  }
+
+  /**
+   * Apply a fault now (a live action from the UI); it joins the run's schedule, so the
+   * schedule it returns replays the same run.
+   */
+  injectFault(fault: Fault): void {
+    this.scheduleFault({ ...fault, atMs: this.now }, true);
+  }
+
+  /** Every fault scheduled so far, the file's and those added live, in order of scheduling. */
+  faultSchedule(): readonly Fault[] {
+    return this.givenFaults;
+  }
+
+  /** Node indices currently crashed. */
+  downNodes(): number[] {
+    return indicesOf(this.down);
+  }
+
+  /** Edge indices currently cut. */
+  cutEdges(): number[] {
+    return indicesOf(this.cut);
   }
 
   traceHash(): string {
@@ -295,7 +364,15 @@ export class Simulation implements SimContext {
 
   // ---- internals ----
 
-  private envelope(msg: Message, edge: number, target: number, arriveAt: number): Envelope {
+  /** A new envelope; `scheduled` puts its arrival in the heap (a parked one waits instead). */
+  private envelope(
+    msg: Message,
+    edge: number,
+    target: number,
+    arriveAt: number,
+    scheduled: boolean,
+    options?: { deliveryTag?: number; redelivery?: boolean },
+  ): Envelope {
     const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.live.length;
     const env: Envelope = {
       slot,
@@ -306,24 +383,135 @@ export class Simulation implements SimContext {
       arriveAt,
       linkPos: -1,
       doomed: false,
-      deliveryTag: -1,
-      redelivery: false,
+      holdUntil: Infinity,
+      deliveryTag: options?.deliveryTag ?? -1,
+      redelivery: options?.redelivery ?? false,
     };
     this.live[slot] = env;
-    this.heap.push(arriveAt, ARRIVE, edge, slot);
+    if (scheduled) this.heap.push(arriveAt, ARRIVE, edge, slot);
     return env;
+  }
+
+  private freeEnvelope(env: Envelope): void {
+    this.live[env.slot] = undefined;
+    this.freeSlots.push(env.slot);
   }
 
   private arrive(slot: number): void {
     const env = this.live[slot]!;
-    this.live[slot] = undefined;
-    this.freeSlots.push(slot);
     if (env.linkPos >= 0) this.takeOffLink(env);
+    if (env.edge >= 0 && this.cut[env.edge] && this.links[env.edge]!.ordered && !env.doomed) {
+      // Cut while on its way: TCP does not give up at once; it waits for the heal.
+      this.park(env);
+      return;
+    }
+    this.freeEnvelope(env);
     if (env.doomed) {
-      this.release(env.msg, 'lost:link-loss');
+      this.release(env.msg, env.edge >= 0 && this.cut[env.edge] ? 'lost:partition' : 'lost:link-loss');
+      return;
+    }
+    if (this.down[env.target]) {
+      this.release(env.msg, this.topology.nodes[env.target]!.kind === 'consumer' ? 'lost:consumer-crash' : 'lost:crash');
       return;
     }
     this.runtimes[env.target]!.receive(env.msg, env.edge, env.deliveryTag);
+  }
+
+  private park(env: Envelope): void {
+    let list = this.parked.get(env.edge);
+    if (!list) this.parked.set(env.edge, (list = new Fifo<Envelope>()));
+    env.holdUntil = this.now + this.links[env.edge]!.partitionHoldMs;
+    if (list.size === 0) this.heap.push(env.holdUntil, PARTITION_TIMEOUT, env.edge, -1);
+    list.push(env);
+  }
+
+  private partitionTimeout(edge: number): void {
+    const list = this.parked.get(edge);
+    if (!list) return;
+    while (list.size > 0 && list.peek()!.holdUntil <= this.now) {
+      const env = list.shift()!;
+      this.freeEnvelope(env);
+      this.release(env.msg, 'lost:partition');
+    }
+    if (list.size > 0) this.heap.push(list.peek()!.holdUntil, PARTITION_TIMEOUT, edge, -1);
+  }
+
+  private scheduleFault(fault: Fault, given: boolean): void {
+    if (given) this.givenFaults.push(fault);
+    const index = this.faults.push({ ...fault, atMs: Math.max(fault.atMs, this.now) }) - 1;
+    const at = this.faults[index]!.atMs;
+    // Stable insert: after every pending fault at the same time or earlier.
+    let i = this.pendingFaults.length;
+    while (i > 0 && this.faults[this.pendingFaults[i - 1]!]!.atMs > at) i--;
+    this.pendingFaults.splice(i, 0, index);
+  }
+
+  private applyFault(fault: Fault): void {
+    switch (fault.action) {
+      case 'crash': {
+        const node = this.nodeIndex(fault.node);
+        if (fault.restartAfterMs !== undefined) this.scheduleFault({ atMs: this.now + fault.restartAfterMs, action: 'restart', node: fault.node }, false);
+        if (this.down[node]) return;
+        this.down[node] = 1;
+        // Envelopes still on their way from it are already sent; what it held is its own business.
+        this.runtimes[node]!.crash?.();
+        for (const edge of this.inputsOf(node)) this.runtimes[this.edgeSource[edge]!]!.outputDown?.(edge);
+        return;
+      }
+      case 'restart': {
+        const node = this.nodeIndex(fault.node);
+        if (!this.down[node]) return;
+        this.down[node] = 0;
+        this.runtimes[node]!.restart?.();
+        for (const edge of this.inputsOf(node)) this.runtimes[this.edgeSource[edge]!]!.outputUp?.(edge);
+        return;
+      }
+      case 'cut': {
+        const edge = this.edgeIndex(fault.edge);
+        if (fault.healAfterMs !== undefined) this.scheduleFault({ atMs: this.now + fault.healAfterMs, action: 'heal', edge: fault.edge }, false);
+        if (this.cut[edge]) return;
+        this.cut[edge] = 1;
+        // What is on an unordered link when it is cut never arrives.
+        if (!this.links[edge]!.ordered) for (const env of this.onLink) if (env.edge === edge) env.doomed = true;
+        return;
+      }
+      case 'heal': {
+        const edge = this.edgeIndex(fault.edge);
+        if (!this.cut[edge]) return;
+        this.cut[edge] = 0;
+        const list = this.parked.get(edge);
+        // Held messages go on in the order they were sent, each with a fresh latency.
+        while (list && list.size > 0) {
+          const env = list.shift()!;
+          this.freeEnvelope(env);
+          this.traverse(edge, env.msg, false, { deliveryTag: env.deliveryTag, redelivery: env.redelivery });
+        }
+        return;
+      }
+    }
+  }
+
+  private nodeIndex(id: string): number {
+    const i = this.topology.nodes.findIndex((n) => n.id === id);
+    if (i < 0) throw new SimulationError(`fault names node "${id}", which does not exist`);
+    return i;
+  }
+
+  private edgeIndex(id: string): number {
+    const i = this.topology.edges.findIndex((e) => e.id === id);
+    if (i < 0) throw new SimulationError(`fault names edge "${id}", which does not exist`);
+    return i;
+  }
+
+  private inputsOf(node: number): number[] {
+    const out: number[] = [];
+    for (let e = 0; e < this.edgeTarget.length; e++) if (this.edgeTarget[e] === node) out.push(e);
+    return out;
+  }
+
+  private persistentFrom(producer: number): boolean {
+    const node = this.topology.nodes[producer];
+    return node?.kind === 'producer' && node.config.persistent;
   }
 
   private takeOffLink(env: Envelope): void {
@@ -334,4 +522,10 @@ export class Simulation implements SimContext {
     }
     env.linkPos = -1;
   }
+}
+
+function indicesOf(flags: Uint8Array): number[] {
+  const out: number[] = [];
+  flags.forEach((flag, i) => flag && out.push(i));
+  return out;
 }

@@ -19,7 +19,9 @@ describe('exportTopologyJson', () => {
   });
 
   it('refuses an invalid topology instead of writing it', () => {
-    const bad = { format: 'msgflow/1' as const, name: 'x', seed: 1, nodes: [], edges: [{ id: 'e', source: 'a', target: 'b', link: { latencyMs: { dist: 'fixed' as const, value: 1 }, jitterMs: 0, loss: 0, duplication: 0, ordered: true } }] };
+    const valid = loadTopology({ format: 'msgflow/1', nodes: [{ id: 'a', kind: 'producer' }, { id: 'b', kind: 'consumer' }], edges: [{ id: 'e', source: 'a', target: 'b' }] });
+    if (!valid.ok) throw new Error('bad fixture');
+    const bad = { ...valid.topology, nodes: [] };
     expect(() => exportTopologyJson(bad)).toThrow(/no node with id "a"/);
   });
 });

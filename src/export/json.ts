@@ -7,7 +7,15 @@ import { describeLoadError, FORMAT, loadTopology, type Topology } from '../model
 export function exportTopologyJson(topology: Topology): string {
   const checked = loadTopology(topology);
   if (!checked.ok) throw new Error(describeLoadError(checked.error));
-  const { name, description, seed, nodes, edges } = checked.topology;
-  const ordered = { format: FORMAT, name, ...(description !== undefined ? { description } : {}), seed, nodes, edges };
+  const { name, description, seed, nodes, edges, faults } = checked.topology;
+  const ordered = {
+    format: FORMAT,
+    name,
+    ...(description !== undefined ? { description } : {}),
+    seed,
+    nodes,
+    edges,
+    ...(faults.length > 0 ? { faults } : {}),
+  };
   return JSON.stringify(ordered, null, 2) + '\n';
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FORMAT, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Distribution, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
+import { FORMAT, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Distribution, type Fault, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
 
 /**
  * Test support: fast-check generators of valid topologies (every kind, every link
@@ -20,13 +20,46 @@ export const arbitraryDistribution = (maxMs: number): fc.Arbitrary<Distribution>
     }),
   );
 
+/** Key weights cut to one per key (none without keys), and not all zero. */
+function fitKeyWeights<C extends { keys: string[]; keyWeights: number[] | undefined }>(config: C): C {
+  if (config.keyWeights === undefined) return config;
+  if (config.keys.length === 0) return { ...config, keyWeights: undefined };
+  const weights = config.keyWeights.slice(0, config.keys.length);
+  if (!weights.some((w) => w > 0)) weights[0] = 1;
+  return { ...config, keyWeights: weights };
+}
+
 const arbitraryLink = fc.record({
   latencyMs: arbitraryDistribution(200),
   jitterMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 50 })),
   loss: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(1)),
   duplication: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.5, noNaN: true })),
   ordered: fc.boolean(),
+  partitionHoldMs: fc.integer({ min: 0, max: 5_000 }),
 });
+
+/** A fault before it is tied to a node or edge of the generated topology. */
+const arbitraryFaultSeed = fc.record({
+  atMs: fc.integer({ min: 0, max: 20_000 }),
+  onNode: fc.boolean(),
+  pick: fc.nat(),
+  restore: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: undefined }),
+  explicit: fc.boolean(),
+});
+
+type FaultSeed = typeof arbitraryFaultSeed extends fc.Arbitrary<infer T> ? T : never;
+
+function placeFault(f: FaultSeed, nodes: TopologyNode[], edges: TopologyEdge[]): Fault[] {
+  if (f.onNode) {
+    const node = nodes[f.pick % nodes.length]!.id;
+    if (f.explicit) return [{ atMs: f.atMs, action: 'crash', node }, { atMs: f.atMs + (f.restore ?? 0), action: 'restart', node }];
+    return [{ atMs: f.atMs, action: 'crash', node, ...(f.restore === undefined ? {} : { restartAfterMs: f.restore }) }];
+  }
+  if (edges.length === 0) return [];
+  const edge = edges[f.pick % edges.length]!.id;
+  if (f.explicit) return [{ atMs: f.atMs, action: 'cut', edge }, { atMs: f.atMs + (f.restore ?? 0), action: 'heal', edge }];
+  return [{ atMs: f.atMs, action: 'cut', edge, ...(f.restore === undefined ? {} : { healAfterMs: f.restore }) }];
+}
 
 export function arbitraryTopology(): fc.Arbitrary<Topology> {
   return fc
@@ -49,13 +82,24 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           kind: fc.constant('producer' as const),
           position: fc.constant({ x: 0, y: 0 }),
           config: fc.record({
-            rate: fc.record({ dist: fc.constantFrom('constant' as const, 'poisson' as const), perSecond: fc.integer({ min: 1, max: 200 }) }),
+            rate: fc.oneof(
+              fc.record({ dist: fc.constantFrom('constant' as const, 'poisson' as const), perSecond: fc.integer({ min: 1, max: 200 }) }),
+              fc.record({
+                dist: fc.constant('bursts' as const),
+                perSecond: fc.integer({ min: 1, max: 400 }),
+                onMs: fc.integer({ min: 1, max: 500 }),
+                offMs: fc.integer({ min: 0, max: 1_000 }),
+              }),
+            ),
             keys: fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 3 }),
-            sizeBytes: fc.integer({ min: 0, max: 4096 }),
+            keyWeights: optional(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 3, maxLength: 3 })),
+            headers: fc.dictionary(fc.constantFrom('id', 'trace', 'tenant'), fc.constantFrom('', 'fixed', '{seq}', 'order-{seq}', '{key}', '{key}/{seq}'), { maxKeys: 3 }),
+            sizeBytes: fc.oneof(fc.integer({ min: 0, max: 4096 }), arbitraryDistribution(4096)),
             limit: fc.integer({ min: 0, max: 60 }),
             startMs: fc.integer({ min: 0, max: 100 }),
+            persistent: fc.boolean(),
             ttlMs: optional(fc.integer({ min: 0, max: 3_000 })),
-          }),
+          }).map(fitKeyWeights),
         });
       const consumerNode = (id: string) =>
         fc.integer({ min: 1, max: 3 }).chain((concurrency) =>
@@ -95,6 +139,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             maxDeliveries: optional(fc.integer({ min: 1, max: 4 })),
             messageTtlMs: optional(fc.integer({ min: 0, max: 2_000 })),
             deadLetterTarget: deadLetterTargets.length > 0 ? optional(fc.constantFrom(...deadLetterTargets)) : fc.constant(undefined),
+            durable: fc.boolean(),
           }),
         });
       };
@@ -109,8 +154,9 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           topicTargets: fc.tuple(...t.map(() => subset([...q, ...c]))),
           queueTargets: fc.tuple(...q.map(() => subset(c))),
           links: fc.array(arbitraryLink, { minLength: 64, maxLength: 64 }),
+          faults: fc.array(arbitraryFaultSeed, { maxLength: 4 }),
         })
-        .map(({ producerNodes, consumerNodes, queueNodes, producerTargets, topicTargets, queueTargets, links }) => {
+        .map(({ faults, producerNodes, consumerNodes, queueNodes, producerTargets, topicTargets, queueTargets, links }) => {
           const pairs: [string, string][] = [];
           producerTargets.forEach((target, i) => target !== undefined && pairs.push([p[i]!, target]));
           topicTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([t[i]!, target])));
@@ -127,7 +173,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             ...t.map(topicNode),
             ...consumerNodes,
           ];
-          return { format: FORMAT, name: 'generated', seed, nodes, edges };
+          return { format: FORMAT, name: 'generated', seed, nodes, edges, faults: faults.flatMap((f) => placeFault(f, nodes, edges)) };
         });
     });
 }

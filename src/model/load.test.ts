@@ -39,7 +39,7 @@ describe('loadTopology', () => {
     const [p, , c] = result.topology.nodes;
     expect(p!.kind === 'producer' && p!.config.rate).toEqual({ dist: 'constant', perSecond: 5 });
     expect(c!.kind === 'consumer' && c!.config.prefetch).toBe(1);
-    expect(result.topology.edges[0]!.link).toEqual({ latencyMs: { dist: 'fixed', value: 5 }, jitterMs: 0, loss: 0, duplication: 0, ordered: true });
+    expect(result.topology.edges[0]!.link).toEqual({ latencyMs: { dist: 'fixed', value: 5 }, jitterMs: 0, loss: 0, duplication: 0, ordered: true, partitionHoldMs: 30_000 });
   });
 
   it('accepts every generated topology', () => {

@@ -33,19 +33,93 @@ export const distributionSchema = z
 export const rateSchema = z.discriminatedUnion('dist', [
   z.strictObject({ dist: z.literal('constant'), perSecond: positive().max(1_000_000) }),
   z.strictObject({ dist: z.literal('poisson'), perSecond: positive().max(1_000_000) }),
+  /** On/off: evenly spaced at `perSecond` for `onMs`, then silent for `offMs`, repeating. */
+  z.strictObject({
+    dist: z.literal('bursts'),
+    perSecond: positive().max(1_000_000),
+    onMs: positive().max(MAX_MS, `at most ${MAX_MS} ms (one year)`),
+    offMs: duration(),
+  }),
 ]);
+
+/** The largest message (1 GiB). */
+export const MAX_MESSAGE_BYTES = 1 << 30;
+
+/** A union's "Invalid input" in words: the distribution's own problem for an object, else what is expected. */
+function messageSizeError(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== 'invalid_union') return undefined;
+  const inner = issue.input !== null && typeof issue.input === 'object' ? issue.errors[1]?.[0] : undefined;
+  if (inner) return inner.path.length > 0 ? `${inner.path.join('.')}: ${inner.message}` : inner.message;
+  return 'expected a whole number of bytes, or a distribution such as { "dist": "exponential", "mean": 512 }';
+}
+
+/** A message size: a whole number of bytes, or a distribution of bytes (draws rounded to whole bytes, at least 0). */
+export const messageSizeSchema = z.union([z.number().int().min(0).max(MAX_MESSAGE_BYTES), distributionSchema], {
+  error: messageSizeError,
+});
+
+/** Placeholders a header value may contain, filled per message. */
+export const HEADER_PLACEHOLDERS = ['seq', 'key'] as const;
+export const MAX_HEADERS = 50;
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/**
+ * Header templates: name -> value; `{seq}` (the producer's sequence number, from 0) and
+ * `{key}` (the message key, empty without one) are filled per message.
+ */
+export const headersSchema = z.record(z.string(), z.string()).superRefine((headers, ctx) => {
+  const names = Object.keys(headers);
+  if (names.length > MAX_HEADERS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_HEADERS} headers (${names.length} given)` });
+  for (const name of names) {
+    const path = [name];
+    if (name.trim() === '') ctx.addIssue({ code: 'custom', path, message: 'a header name must not be empty' });
+    else if (name.length > 100) ctx.addIssue({ code: 'custom', path, message: 'a header name is at most 100 characters' });
+    else if (/[:\r\n]/.test(name)) ctx.addIssue({ code: 'custom', path, message: 'a header name cannot contain ":" or a line break' });
+    const value = headers[name]!;
+    if (value.length > 1000) ctx.addIssue({ code: 'custom', path, message: 'a header value is at most 1000 characters' });
+    else if (/[\r\n]/.test(value)) ctx.addIssue({ code: 'custom', path, message: 'a header value cannot contain a line break' });
+    for (const [, placeholder] of value.matchAll(PLACEHOLDER)) {
+      if (!(HEADER_PLACEHOLDERS as readonly string[]).includes(placeholder!)) {
+        ctx.addIssue({ code: 'custom', path, message: `unknown placeholder {${placeholder}}: use {seq} or {key}` });
+      }
+    }
+  }
+});
 
 export const producerConfigSchema = z.strictObject({
   rate: rateSchema.default({ dist: 'constant', perSecond: 5 }),
-  /** Message keys, assigned round-robin in send order. Empty: no key. */
+  /** Message keys, assigned round-robin in send order (or drawn by `keyWeights`). Empty: no key. */
   keys: z.array(z.string().max(200)).max(1000).default([]),
-  sizeBytes: z.number().int().min(0).max(1 << 30).default(256),
+  /** One weight per key: keys are drawn at random in these proportions instead of round-robin. */
+  keyWeights: z.array(nonNegative()).max(1000).optional(),
+  /** Header templates stamped on each message (`{seq}`, `{key}` filled in). */
+  headers: headersSchema.default({}),
+  /** Bytes per message: a whole number, or a distribution (draws rounded, at least 0). */
+  sizeBytes: messageSizeSchema.default(256),
   /** Stop after this many messages; absent: produce for the whole run. */
   limit: z.number().int().min(0).max(1e9).optional(),
   /** Sim time of the first send. */
   startMs: duration().default(0),
+  /** Persistent messages (AMQP delivery mode 2) survive a restart of a durable queue. */
+  persistent: z.boolean().default(false),
   /** Per-message time to live; absent: no expiry. A queue's own TTL may be lower. */
   ttlMs: duration().optional(),
+}).superRefine((c, ctx) => {
+  if (c.keyWeights !== undefined) {
+    const path = ['keyWeights'];
+    if (c.keyWeights.length !== c.keys.length) {
+      ctx.addIssue({ code: 'custom', path, message: `needs one weight per key: ${c.keys.length} keys, ${c.keyWeights.length} weights` });
+    } else if (!c.keyWeights.some((w) => w > 0)) {
+      ctx.addIssue({ code: 'custom', path, message: 'at least one key weight must be above 0' });
+    }
+  }
+  if (typeof c.sizeBytes === 'object') {
+    for (const [param, value] of Object.entries(c.sizeBytes)) {
+      if (typeof value === 'number' && value > MAX_MESSAGE_BYTES) {
+        ctx.addIssue({ code: 'custom', path: ['sizeBytes', param], message: `at most ${MAX_MESSAGE_BYTES} bytes` });
+      }
+    }
+  }
 });
 
 const idSchema = z
@@ -88,6 +162,8 @@ export const queueConfigSchema = z.strictObject({
   messageTtlMs: duration().optional(),
   /** Node id of the queue or topic that dead letters go to; absent: they are lost. */
   deadLetterTarget: idSchema.optional(),
+  /** A durable queue keeps its persistent messages across a crash; everything else is lost. */
+  durable: z.boolean().default(false),
 });
 
 export const topicConfigSchema = z.strictObject({});
@@ -142,7 +218,20 @@ export const linkSchema = z.strictObject({
   duplication: finite().min(0).max(1).default(0),
   /** TCP-like: never deliver a message before one sent earlier on the same link. */
   ordered: z.boolean().default(true),
+  /** While cut, an ordered link holds what is sent for this long (then drops it); an unordered one drops at once. */
+  partitionHoldMs: duration().default(30_000),
 });
+
+/**
+ * A fault at a sim time: crash a node (restarting it after a delay, or at a later
+ * `restart`), or cut a link (healing it after a delay, or at a later `heal`).
+ */
+export const faultSchema = z.discriminatedUnion('action', [
+  z.strictObject({ atMs: duration(), action: z.literal('crash'), node: idSchema, restartAfterMs: duration().optional() }),
+  z.strictObject({ atMs: duration(), action: z.literal('restart'), node: idSchema }),
+  z.strictObject({ atMs: duration(), action: z.literal('cut'), edge: idSchema, healAfterMs: duration().optional() }),
+  z.strictObject({ atMs: duration(), action: z.literal('heal'), edge: idSchema }),
+]);
 
 export const edgeSchema = z.strictObject({
   id: idSchema,
@@ -189,6 +278,8 @@ export const topologySchema = z
     seed: z.number().int().min(0).max(0xffffffff).default(1),
     nodes: z.array(nodeSchema).max(10_000),
     edges: z.array(edgeSchema).max(50_000),
+    /** The run's fault schedule, applied in order of time (then of listing). */
+    faults: z.array(faultSchema).max(10_000).default([]),
   })
   .superRefine((t, ctx) => {
     const kindById = new Map<string, NodeKind>();
@@ -207,6 +298,15 @@ export const topologySchema = z
       else if (!targetKind) ctx.addIssue({ code: 'custom', path, message: `no node with id "${target}"` });
       else if (targetKind !== 'queue' && targetKind !== 'topic') {
         ctx.addIssue({ code: 'custom', path, message: `dead letters go to a queue or a topic, not a ${targetKind}` });
+      }
+    });
+    const edgeIdSet = new Set(t.edges.map((e) => e.id));
+    t.faults.forEach((f, i) => {
+      if ('node' in f && !kindById.has(f.node)) {
+        ctx.addIssue({ code: 'custom', path: ['faults', i, 'node'], message: `no node with id "${f.node}"` });
+      }
+      if ('edge' in f && !edgeIdSet.has(f.edge)) {
+        ctx.addIssue({ code: 'custom', path: ['faults', i, 'edge'], message: `no edge with id "${f.edge}"` });
       }
     });
     const edgeIds = new Set<string>();
@@ -261,5 +361,6 @@ export type LinkConfig = z.infer<typeof linkSchema>;
 export type TopologyNode = z.infer<typeof nodeSchema>;
 export type TopologyEdge = z.infer<typeof edgeSchema>;
 export type Topology = z.infer<typeof topologySchema>;
+export type Fault = z.infer<typeof faultSchema>;
 /** A node of one kind, with its config type. */
 export type NodeOfKind<K extends NodeKind> = Extract<TopologyNode, { kind: K }>;

@@ -16,7 +16,13 @@ export type LostReason =
   /** It reached the queue's maximum deliveries and the queue had no dead-letter target. */
   | 'delivery-limit'
   /** Processing failed where nothing could redeliver it (auto-ack, or not from a queue). */
-  | 'processing-failure';
+  | 'processing-failure'
+  /** A queue or topic crashed holding it (transient), or it arrived while the node was down. */
+  | 'crash'
+  /** A consumer crashed holding it with nothing to redeliver it (auto-ack, or not from a queue). */
+  | 'consumer-crash'
+  /** Sent on a cut link: dropped at once (unordered), or held past the link's partition hold (ordered). */
+  | 'partition';
 
 /** Why a queue dead-lettered a message. */
 export type DeadLetterReason = 'rejected' | 'expired' | 'max-length' | 'delivery-limit';

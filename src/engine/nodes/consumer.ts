@@ -139,6 +139,18 @@ export const consumer = defineNode({
         finish(work);
         next();
       },
+      crash() {
+        // RMQ-C1/C2: what came from a queue with manual ack is still the queue's (it takes
+        // it back); anything else this consumer held is gone with it.
+        const drop = (work: Work): void => sim.release(work.msg, work.queue >= 0 ? undefined : 'lost:consumer-crash');
+        inProgress.forEach(drop);
+        inProgress.clear();
+        for (let work = backlog.shift(); work; work = backlog.shift()) drop(work);
+        for (const repeats of claimed.values()) repeats.forEach(drop);
+        claimed.clear();
+        // The idempotent receiver's store of processed ids is durable (a database table,
+        // typically): it survives the crash, which is the point of having one.
+      },
       stats: () => ({ kind: 'consumer', ...s, busy: inProgress.size, backlog: backlog.size }),
     };
   },

@@ -46,6 +46,8 @@ export interface SimContext {
   refused(msg: Message): void;
   /** Runtime of another node (e.g. a queue reading a consumer's prefetch). */
   runtime(node: number): NodeRuntime;
+  /** True while a node is crashed. */
+  isDown(node: number): boolean;
 }
 
 export interface NodeRuntime {
@@ -69,6 +71,14 @@ export interface NodeRuntime {
   readonly prefetchLimit?: number;
   /** True when this node acks on delivery, so a queue forgets a message once dispatched. */
   readonly autoAck?: boolean;
+  /** The node crashes: it loses what is not durable (SEMANTICS.md §3 durability, RMQ-C2, RMQ-Q2). */
+  crash?(): void;
+  /** The node is back after a crash. */
+  restart?(): void;
+  /** The node at the far end of output `edge` crashed (a consumer: its unacked deliveries return). */
+  outputDown?(edge: number): void;
+  /** The node at the far end of output `edge` is back. */
+  outputUp?(edge: number): void;
   /** Messages a channel holds ready, front first (for inspection, not for the run). */
   contents?(): readonly Message[];
   stats(): NodeStats;

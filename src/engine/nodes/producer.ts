@@ -1,21 +1,64 @@
+import { MAX_MESSAGE_BYTES, type ProducerConfig } from '../../model/index.ts';
+import { sampleDuration } from '../core/distributions.ts';
+import type { RandomStream } from '../core/random.ts';
 import { defineNode } from './node.ts';
 
 /**
- * Sends messages at a constant rate or as a Poisson process, with keys assigned
- * round-robin, to its one output channel. With no output, each message is unroutable.
- * A per-message TTL stamps each message's expiry.
+ * Sends messages to its one output channel — at a constant rate, as a Poisson process, or
+ * in on/off bursts — optionally stopping after a fixed count. Keys are assigned
+ * round-robin, or drawn by weight from the producer's own random stream; header templates
+ * are filled per message; sizes are fixed or drawn from a distribution. With no output,
+ * each message is unroutable. A per-message TTL stamps each message's expiry.
  */
 export const producer = defineNode({
   kind: 'producer',
   create(node, index, sim) {
-    const { rate, keys, sizeBytes, limit, startMs, ttlMs } = node.config;
+    const { rate, keys, keyWeights, headers, sizeBytes, limit, startMs, ttlMs } = node.config;
     const rng = sim.rng(index);
     const intervalMs = 1000 / rate.perSecond;
     const keySeqs = new Map<string, number>();
+    const pickKey = keyPicker(keys, keyWeights, rng);
+    const stampHeaders = headerStamper(headers);
+    const drawSize = typeof sizeBytes === 'number' ? () => sizeBytes : () => wholeBytes(sampleDuration(sizeBytes, rng));
     let produced = 0;
     let refused = 0;
+    let down = false;
 
-    const nextGap = (): number => (rate.dist === 'constant' ? intervalMs : rng.exponential(intervalMs));
+    // Bursts: sends at startMs + burst * period + slot * interval, for the slots that fit
+    // in the on-period. Times are computed from the start so they do not drift.
+    const periodMs = rate.dist === 'bursts' ? rate.onMs + rate.offMs : 0;
+    const perBurst = rate.dist === 'bursts' ? sendsPerBurst(rate.onMs, rate.perSecond) : 0;
+    let burst = 0;
+    let slot = 0;
+
+    const nextGap = (): number => {
+      switch (rate.dist) {
+        case 'constant':
+          return intervalMs;
+        case 'poisson':
+          return rng.exponential(intervalMs);
+        case 'bursts':
+          if (++slot >= perBurst) {
+            slot = 0;
+            burst++;
+          }
+          return Math.max(0, startMs + burst * periodMs + slot * intervalMs - sim.now);
+      }
+    };
+
+    function send(): void {
+      const seq = produced++;
+      const key = pickKey(seq);
+      const keySeq = key === undefined ? seq : (keySeqs.get(key) ?? 0);
+      if (key !== undefined) keySeqs.set(key, keySeq + 1);
+      const expiresAt = ttlMs === undefined ? Infinity : sim.now + ttlMs;
+      const msg = sim.newMessage(index, seq, key, keySeq, drawSize(), expiresAt);
+      msg.headers = stampHeaders(seq, key);
+      sim.ledger.onProduced();
+      const [edge] = sim.outputs(index);
+      if (edge === undefined) sim.release(msg, 'lost:unroutable');
+      else sim.send(edge, msg);
+    }
 
     return {
       kind: 'producer',
@@ -27,17 +70,15 @@ export const producer = defineNode({
         throw new Error(`producer "${node.id}" has no inputs`);
       },
       timer() {
-        const seq = produced++;
-        const key = keys.length > 0 ? keys[seq % keys.length] : undefined;
-        const keySeq = key === undefined ? seq : (keySeqs.get(key) ?? 0);
-        if (key !== undefined) keySeqs.set(key, keySeq + 1);
-        const expiresAt = ttlMs === undefined ? Infinity : sim.now + ttlMs;
-        const msg = sim.newMessage(index, seq, key, keySeq, sizeBytes, expiresAt);
-        sim.ledger.onProduced();
-        const [edge] = sim.outputs(index);
-        if (edge === undefined) sim.release(msg, 'lost:unroutable');
-        else sim.send(edge, msg);
+        // A crashed producer sends nothing, but its clock goes on: it resumes on schedule.
+        if (!down) send();
         if (limit === undefined || produced < limit) sim.schedule(nextGap(), index, -1, 0);
+      },
+      crash() {
+        down = true;
+      },
+      restart() {
+        down = false;
       },
       refusedByQueue() {
         refused++;
@@ -46,3 +87,66 @@ export const producer = defineNode({
     };
   },
 });
+
+/** Sends that fit in one on-period: at offsets 0, interval, 2 interval, ... below onMs (at least one). */
+export function sendsPerBurst(onMs: number, perSecond: number): number {
+  const exact = (onMs * perSecond) / 1000;
+  // The tolerance keeps 200 ms at 100/s at 20 sends when the product rounds a hair above.
+  return Math.max(1, Math.ceil(exact - 1e-9 * Math.max(1, exact)));
+}
+
+/** A size draw as whole bytes, within 0..MAX_MESSAGE_BYTES. */
+function wholeBytes(draw: number): number {
+  const n = Math.round(draw);
+  return n < 0 ? 0 : n > MAX_MESSAGE_BYTES ? MAX_MESSAGE_BYTES : n;
+}
+
+/**
+ * The key of message `seq`: round-robin over `keys`, or, with weights, drawn in their
+ * proportions (a key of weight 0 is never drawn). Undefined when there are no keys.
+ */
+function keyPicker(keys: readonly string[], weights: readonly number[] | undefined, rng: RandomStream): (seq: number) => string | undefined {
+  if (keys.length === 0) return () => undefined;
+  if (weights === undefined) return (seq) => keys[seq % keys.length];
+  const cumulative = new Float64Array(keys.length);
+  let total = 0;
+  weights.forEach((w, i) => (cumulative[i] = total += w));
+  return () => {
+    const u = rng.next() * total;
+    // The first key whose cumulative weight exceeds u.
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumulative[mid]! > u) hi = mid;
+      else lo = mid + 1;
+    }
+    return keys[lo];
+  };
+}
+
+const PLACEHOLDER_PART = /(\{seq\}|\{key\})/;
+
+/**
+ * Fills header templates per message. Templates without placeholders give one shared,
+ * frozen object; no headers give undefined.
+ */
+function headerStamper(templates: ProducerConfig['headers']): (seq: number, key: string | undefined) => Readonly<Record<string, string>> | undefined {
+  const entries = Object.entries(templates);
+  if (entries.length === 0) return () => undefined;
+  // Split on the placeholders: even parts are literal text, odd parts are "{seq}" or "{key}".
+  const compiled = entries.map(([name, value]) => ({ name, parts: value.split(PLACEHOLDER_PART) }));
+  if (compiled.every((h) => h.parts.length === 1)) {
+    const fixed = Object.freeze({ ...templates });
+    return () => fixed;
+  }
+  // Object.fromEntries defines own properties, so even a header named "__proto__" is data.
+  return (seq, key) =>
+    Object.fromEntries(
+      compiled.map(({ name, parts }) => {
+        let text = parts[0]!;
+        for (let i = 1; i < parts.length; i += 2) text += (parts[i] === '{seq}' ? String(seq) : (key ?? '')) + parts[i + 1]!;
+        return [name, text];
+      }),
+    );
+}

@@ -125,7 +125,9 @@ export const queue = defineNode({
       const n = outputs.length;
       for (let k = 0; k < n; k++) {
         const o = (nextOutput + k) % n;
-        const consumer = sim.runtime(sim.targetOf(outputs[o]!));
+        const target = sim.targetOf(outputs[o]!);
+        if (sim.isDown(target)) continue;
+        const consumer = sim.runtime(target);
         if (consumer.autoAck || unackedPer[o]! < (consumer.prefetchLimit ?? Infinity)) return o;
       }
       return -1;
@@ -137,6 +139,7 @@ export const queue = defineNode({
      * this one chance to be delivered, as RabbitMQ gives it.
      */
     function dispatch(arriving: boolean): void {
+      if (sim.isDown(index)) return;
       while (ready.size > 0) {
         const o = chooseOutput();
         if (o < 0) break;
@@ -212,6 +215,21 @@ export const queue = defineNode({
       return delivery;
     }
 
+    /** Unacked deliveries back to ready at the front, oldest delivery first (RMQ-C2). */
+    function returnUnacked(which: (d: Delivery) => boolean, keep: (msg: Message) => boolean): void {
+      const returned: Message[] = [];
+      for (const [tag, delivery] of unacked) {
+        if (!which(delivery)) continue;
+        settleDelivery(tag);
+        if (keep(delivery.msg)) returned.push(delivery.msg);
+        else {
+          s.dropped++;
+          sim.release(delivery.msg, 'lost:crash');
+        }
+      }
+      for (let i = returned.length - 1; i >= 0; i--) requeue(returned[i]!);
+    }
+
     function admit(msg: Message): void {
       if (fits(msg)) {
         pushReady(msg, false);
@@ -283,6 +301,34 @@ export const queue = defineNode({
         } else {
           expiryTimerAt = Infinity;
         }
+        dispatch(false);
+      },
+      crash() {
+        // RMQ-Q2: a durable queue keeps its persistent messages; all else is gone.
+        const survives = (msg: Message): boolean => c.durable && msg.persistent;
+        returnUnacked(() => true, survives);
+        const kept: Message[] = [];
+        while (ready.size > 0) {
+          const msg = shiftReady();
+          if (survives(msg)) kept.push(msg);
+          else {
+            s.dropped++;
+            sim.release(msg, 'lost:crash');
+          }
+        }
+        for (const msg of kept) pushReady(msg, false);
+        expiryTimerAt = Infinity;
+      },
+      restart() {
+        dispatch(false);
+      },
+      outputDown(edge) {
+        // The consumer's connection closed: what it had not acked comes back, redelivered.
+        const o = outputs.indexOf(edge);
+        returnUnacked((d) => d.output === o, () => true);
+        dispatch(false);
+      },
+      outputUp() {
         dispatch(false);
       },
       contents: () => ready.toArray(),

@@ -4,7 +4,7 @@ import { FORMAT, type Topology } from '../model/index.ts';
 import { createEngineClient, WorkerCrashedError } from './engine-client.ts';
 import type { Frame } from '../engine/session-types.ts';
 
-const TOPOLOGY: Topology = { format: FORMAT, name: 't', seed: 1, nodes: [], edges: [] };
+const TOPOLOGY: Topology = { format: FORMAT, name: 't', seed: 1, nodes: [], edges: [], faults: [] };
 
 function frame(state: Frame['state']): Frame {
   return {
@@ -14,6 +14,8 @@ function frame(state: Frame['state']): Frame {
     speed: 1,
     totals: { produced: 0, created: 0, delivered: 0, duplicates: 0, duplicatesSuppressed: 0, inFlight: 0, lost: 0, deadLettered: 0, rejected: 0 },
     dots: new Float32Array(0),
+    downNodes: [],
+    cutEdges: [],
     fallingBehind: false,
   };
 }

@@ -1,6 +1,6 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../../workers/engine.worker.ts';
-import type { Topology } from '../model/index.ts';
+import type { Fault, Topology } from '../model/index.ts';
 import type { Frame } from '../engine/session-types.ts';
 import { acceptFrame, clearFrame, setLoadedTopology } from './frame-view.ts';
 
@@ -26,6 +26,10 @@ export interface EngineClient {
   step(): Promise<Frame>;
   reset(): Promise<Frame>;
   setSpeed(speed: number): Promise<void>;
+  /** Applies a fault to the loaded run now (its atMs is ignored); resolves with the frame after it. */
+  injectFault(fault: Fault): Promise<Frame>;
+  /** Every fault of the run so far (given and injected), at the sim times they took effect. */
+  faultSchedule(): Promise<Fault[]>;
   /**
    * Forget the loaded run (the topology it was built from has changed): pause the worker,
    * drop frames until the next `load`, clear the dots.
@@ -108,6 +112,12 @@ export function createEngineClient(spawn: () => Worker = spawnWorker): EngineCli
       return frame;
     },
     setSpeed: (speed) => call((api) => api.setSpeed(speed)),
+    async injectFault(fault) {
+      const frame = await call((api) => api.injectFault(fault));
+      deliver(frame);
+      return frame;
+    },
+    faultSchedule: () => call((api) => api.faultSchedule()),
     invalidate() {
       accepting = false;
       clearFrame();

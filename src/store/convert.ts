@@ -1,10 +1,12 @@
-import { FORMAT, type Topology, type TopologyEdge, type TopologyNode } from '../model/index.ts';
+import { FORMAT, type Fault, type Topology, type TopologyEdge, type TopologyNode } from '../model/index.ts';
 import type { FlowEdge, FlowNode, NodeData } from './topology-types.ts';
 
 export interface DocumentSettings {
   name: string;
   description?: string;
   seed: number;
+  /** The run's fault schedule, kept as the file had it. */
+  faults: Fault[];
 }
 
 function nodeData(node: TopologyNode): NodeData {
@@ -41,5 +43,6 @@ export function toTopology(doc: DocumentSettings, nodes: readonly FlowNode[], ed
     seed: doc.seed,
     nodes: nodes.map(toTopologyNode),
     edges: edges.map(toTopologyEdge),
+    faults: doc.faults,
   };
 }

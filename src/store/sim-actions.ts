@@ -1,4 +1,4 @@
-import { loadTopology } from '../model/index.ts';
+import { loadTopology, type Fault } from '../model/index.ts';
 import { currentFrameView, engineClient, WorkerCrashedError, type Frame, type NodeStats } from '../sim-client/index.ts';
 import { clampSpeed, IDLE_VIEW, useSimStore, type SimState } from './sim-store.ts';
 import { currentTopology, useTopologyStore } from './topology-store.ts';
@@ -22,6 +22,21 @@ function statsById(stats: readonly NodeStats[]): Record<string, NodeStats> {
   return out;
 }
 
+/** Index lists from a frame, as a set of ids in the loaded run's order. */
+function idSet(indices: readonly number[], ids: readonly string[]): Record<string, true> {
+  const out: Record<string, true> = {};
+  for (const i of indices) {
+    const id = ids[i];
+    if (id !== undefined) out[id] = true;
+  }
+  return out;
+}
+
+function sameKeys(a: Readonly<Record<string, true>>, b: Readonly<Record<string, true>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] === true);
+}
+
 /** Copies a frame's numbers into the sim store; `force` skips the throttle (step, reset, load). */
 function applyFrame(frame: Frame, force: boolean): void {
   const prev = useSimStore.getState();
@@ -31,6 +46,12 @@ function applyFrame(frame: Frame, force: boolean): void {
     patch.nodeStats = statsById(frame.nodeStats);
     patch.reorders = frame.nodeStats.reduce((sum, s) => sum + (s.kind === 'consumer' ? s.reorders : 0), 0);
   }
+  // Faults change rarely and show at once (not throttled); a new object only on a change.
+  const view = currentFrameView();
+  const downNodes = idSet(frame.downNodes, view.nodeIds);
+  if (!sameKeys(downNodes, prev.downNodes)) patch.downNodes = downNodes;
+  const cutEdges = idSet(frame.cutEdges, view.edgeIds);
+  if (!sameKeys(cutEdges, prev.cutEdges)) patch.cutEdges = cutEdges;
   if (
     force ||
     frame.nodeStats ||
@@ -130,6 +151,12 @@ export const simActions = {
     guarded(async () => {
       if (loadedRevision === null) return showIdle();
       applyFrame(await engineClient.reset(), true);
+    }),
+
+  /** Applies a fault to the run now (loading the canvas topology first if needed). */
+  fault: (fault: Fault) =>
+    guarded(async () => {
+      if (await ensureLoaded()) applyFrame(await engineClient.injectFault(fault), true);
     }),
 
   setSpeed(speed: number): void {

@@ -18,6 +18,10 @@ export interface SimState {
   speed: number;
   /** Latest stats by node id; absent until a run is loaded. */
   nodeStats: Readonly<Record<string, NodeStats>>;
+  /** Ids of the nodes crashed now (a fault); only present keys, each true. */
+  downNodes: Readonly<Record<string, true>>;
+  /** Ids of the links cut now (a fault); only present keys, each true. */
+  cutEdges: Readonly<Record<string, true>>;
 }
 
 export const ZERO_TOTALS: LedgerTotals = {
@@ -42,6 +46,8 @@ export const IDLE_VIEW: Omit<SimState, 'speed'> = {
   fallingBehind: false,
   error: undefined,
   nodeStats: {},
+  downNodes: {},
+  cutEdges: {},
 };
 
 export const useSimStore = create<SimState>()(() => ({ ...IDLE_VIEW, speed: 1 }));

@@ -32,7 +32,7 @@ export interface TopologyActions {
   clear(): void;
 }
 
-export const EMPTY_TOPOLOGY: Topology = { format: FORMAT, name: 'Untitled', seed: 1, nodes: [], edges: [] };
+export const EMPTY_TOPOLOGY: Topology = { format: FORMAT, name: 'Untitled', seed: 1, nodes: [], edges: [], faults: [] };
 
 function nextId(prefix: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n++) {
@@ -74,7 +74,7 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
   };
 
   return {
-    doc: { name: EMPTY_TOPOLOGY.name, seed: EMPTY_TOPOLOGY.seed },
+    doc: { name: EMPTY_TOPOLOGY.name, seed: EMPTY_TOPOLOGY.seed, faults: [] },
     nodes: [],
     edges: [],
     docRevision: 0,
@@ -142,7 +142,7 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
     },
 
     replace(topology) {
-      const doc: DocumentSettings = { name: topology.name, seed: topology.seed };
+      const doc: DocumentSettings = { name: topology.name, seed: topology.seed, faults: topology.faults };
       if (topology.description !== undefined) doc.description = topology.description;
       commit({ doc, nodes: topology.nodes.map(toFlowNode), edges: topology.edges.map(toFlowEdge) }, { doc: true, sim: true });
     },

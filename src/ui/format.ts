@@ -5,16 +5,17 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
-export function distributionSummary(d: Distribution): string {
+/** A distribution for a summary line, in ms unless another unit is given ("B"). */
+export function distributionSummary(d: Distribution, unit = 'ms'): string {
   switch (d.dist) {
     case 'fixed':
-      return `${formatNumber(d.value)} ms`;
+      return `${formatNumber(d.value)} ${unit}`;
     case 'uniform':
-      return `${formatNumber(d.min)}–${formatNumber(d.max)} ms`;
+      return `${formatNumber(d.min)}–${formatNumber(d.max)} ${unit}`;
     case 'exponential':
-      return `~${formatNumber(d.mean)} ms exp`;
+      return `~${formatNumber(d.mean)} ${unit} exp`;
     case 'normal':
-      return `${formatNumber(d.mean)}±${formatNumber(d.stddev)} ms`;
+      return `${formatNumber(d.mean)}±${formatNumber(d.stddev)} ${unit}`;
   }
 }
 

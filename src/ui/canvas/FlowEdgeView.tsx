@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useMemo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import type { LinkConfig } from '../../model/index.ts';
+import { useSimStore } from '../../store/sim-store.ts';
 import type { FlowEdge } from '../../store/topology-types.ts';
 import { distributionSummary, formatNumber } from '../format.ts';
 import { curvePath, curveX, curveY, deleteEdgeCurve, edgeCurve, setEdgeCurve } from './edge-geometry.ts';
@@ -11,6 +12,8 @@ function linkSummary(link: LinkConfig): string {
   if (!link.ordered) parts.push('unordered');
   return parts.join(' · ');
 }
+
+const CUT_STYLE = { stroke: 'var(--bad)', strokeDasharray: '6 5' } as const;
 
 // Roughly the label's width per character at its font size, plus padding and some air.
 const LABEL_CHAR_PX = 6.5;
@@ -33,6 +36,8 @@ export const FlowEdgeView = memo(function FlowEdgeView({
     setEdgeCurve(id, curve);
     return () => deleteEdgeCurve(id);
   }, [id, curve]);
+  // A boolean selector: the edge re-renders only when this link is cut or healed.
+  const cut = useSimStore((s) => s.cutEdges[id] === true);
   const labelX = curveX(curve, 0.5);
   const labelY = curveY(curve, 0.5);
   const label = data ? linkSummary(data.link) : '';
@@ -40,7 +45,26 @@ export const FlowEdgeView = memo(function FlowEdgeView({
   const showLabel = label !== '' && (selected || Math.abs(targetX - sourceX) >= label.length * LABEL_CHAR_PX + LABEL_ROOM_PX);
   return (
     <>
-      <BaseEdge id={id} path={curvePath(curve)} markerEnd={markerEnd} style={style} interactionWidth={24} />
+      <BaseEdge
+        id={id}
+        path={curvePath(curve)}
+        markerEnd={markerEnd}
+        style={cut ? { ...style, ...CUT_STYLE } : style}
+        className={cut ? 'is-cut' : undefined}
+        interactionWidth={24}
+      />
+      {cut && (
+        <EdgeLabelRenderer>
+          <div
+            className="mf-edge-cut"
+            data-testid={`edge-cut-${id}`}
+            title="Link cut (a fault); heal it from the inspector"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          >
+            ✕
+          </div>
+        </EdgeLabelRenderer>
+      )}
       {showLabel && (
         <EdgeLabelRenderer>
           <div

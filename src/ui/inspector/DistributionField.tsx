@@ -10,10 +10,19 @@ const OPTIONS: readonly { value: DistKind; label: string }[] = [
   { value: 'normal', label: 'Normal' },
 ];
 
+/** Hints for a distribution of durations (ms). */
 const HINTS: Record<DistKind, string> = {
   fixed: 'Always exactly this long.',
   uniform: 'Any time between min and max, equally likely.',
   exponential: 'Mostly short, sometimes long (memoryless), around the mean.',
+  normal: 'A bell curve around the mean; draws below the floor are raised to it.',
+};
+
+/** Hints for a distribution of anything else (bytes, ...). */
+const AMOUNT_HINTS: Record<DistKind, string> = {
+  fixed: 'Always exactly this much.',
+  uniform: 'Any amount between min and max, equally likely.',
+  exponential: 'Mostly small, sometimes large, around the mean.',
   normal: 'A bell curve around the mean; draws below the floor are raised to it.',
 };
 
@@ -46,10 +55,10 @@ function switchTo(dist: DistKind, from: Distribution): Distribution {
 
 type Param = { key: string; label: string; value: number };
 
-function params(d: Distribution): Param[] {
+function params(d: Distribution, fixedLabel: string): Param[] {
   switch (d.dist) {
     case 'fixed':
-      return [{ key: 'value', label: 'Time', value: d.value }];
+      return [{ key: 'value', label: fixedLabel, value: d.value }];
     case 'uniform':
       return [
         { key: 'min', label: 'Min', value: d.min },
@@ -67,31 +76,34 @@ function params(d: Distribution): Param[] {
 }
 
 /**
- * A duration distribution in ms. Candidates go to `onCommit` unvalidated; the caller checks
- * them with the model schema as part of the whole config.
+ * A distribution: of durations in ms by default, or of another `unit` (e.g. "bytes").
+ * Candidates go to `onCommit` unvalidated; the caller checks them with the model schema
+ * as part of the whole config.
  */
-export function DistributionField({ legend, value, onCommit, testId }: {
+export function DistributionField({ legend, value, onCommit, testId, unit = 'ms' }: {
   legend: string;
   value: Distribution;
   onCommit: Commit<unknown>;
   testId: string;
+  unit?: string;
 }) {
+  const isDuration = unit === 'ms';
   return (
     <FieldGroup legend={legend}>
       <SelectField
         label="Distribution"
         value={value.dist}
         options={OPTIONS}
-        hint={HINTS[value.dist]}
+        hint={(isDuration ? HINTS : AMOUNT_HINTS)[value.dist]}
         testId={`${testId}-dist`}
         onCommit={(dist) => onCommit(switchTo(dist, value))}
       />
       <div className="mf-field-row">
-        {params(value).map((p) => (
+        {params(value, isDuration ? 'Time' : 'Value').map((p) => (
           <NumberField
             key={`${value.dist}.${p.key}`}
             label={p.label}
-            unit="ms"
+            unit={unit}
             value={p.value}
             testId={`${testId}-${p.key}`}
             onCommit={(n) => onCommit({ ...value, [p.key]: n })}

@@ -1,11 +1,13 @@
-import type { CSSProperties } from 'react';
-import { linkSchema, nodeSchema, topologySchema, type NodeKind } from '../../model/index.ts';
+import { useState, type CSSProperties } from 'react';
+import { faultSchema, linkSchema, nodeSchema, topologySchema, type NodeKind } from '../../model/index.ts';
+import { simActions } from '../../store/sim-actions.ts';
+import { useSimStore } from '../../store/sim-store.ts';
 import { toTopologyNode } from '../../store/convert.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import type { NodeDataByKind } from '../../store/topology-types.ts';
 import { NODE_REGISTRY } from '../nodes/registry.ts';
 import { DistributionField } from './DistributionField.tsx';
-import { CheckboxField, NumberField, PercentField, TextField } from './fields.tsx';
+import { CheckboxField, FieldGroup, NumberField, PercentField, TextField } from './fields.tsx';
 import { applyIfValid } from './validation.ts';
 
 type Selection = { type: 'none' } | { type: 'node'; id: string } | { type: 'edge'; id: string } | { type: 'many'; count: number };
@@ -71,6 +73,7 @@ function NodeInspector({ id }: { id: string }) {
       <p className="mf-inspector__note">{entry.explanation}</p>
       <TextField label="Label" value={data.label ?? ''} placeholder={id} testId="field-label" onCommit={commitLabel} />
       {kindForm(data.kind, id, data)}
+      <NodeFaults id={id} />
     </section>
   );
 }
@@ -116,7 +119,95 @@ function EdgeInspector({ id }: { id: string }) {
         testId="field-ordered"
         onCommit={(ordered) => commit({ ...link, ordered })}
       />
+      <EdgeFaults id={id} />
     </section>
+  );
+}
+
+/**
+ * Live faults on the running simulation (loading the canvas topology first if needed).
+ * The optional delay is checked with the file format's fault rules; empty means "until I
+ * press the other button".
+ */
+function NodeFaults({ id }: { id: string }) {
+  const down = useSimStore((s) => s.downNodes[id] === true);
+  const [restartAfterMs, setRestartAfterMs] = useState<number | undefined>(undefined);
+  const crash = (ms: number | undefined) => ({ atMs: 0, action: 'crash', node: id, ...(ms === undefined ? {} : { restartAfterMs: ms }) });
+  return (
+    <FieldGroup
+      legend="Faults"
+      testId="faults"
+      note="A crashed consumer's unacked messages go back to its queue (manual ack) or are lost (auto-ack); a crashed queue keeps only persistent messages, and only if durable."
+    >
+      <div className="mf-faults__actions">
+        {down ? (
+          <button type="button" data-testid="fault-restart" onClick={() => void simActions.fault({ atMs: 0, action: 'restart', node: id })}>
+            Restart
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="is-danger"
+            data-testid="fault-crash"
+            onClick={() => applyIfValid(faultSchema, crash(restartAfterMs), (f) => void simActions.fault(f))}
+          >
+            Crash
+          </button>
+        )}
+      </div>
+      {!down && (
+        <NumberField
+          label="Restart after"
+          unit="ms"
+          optional
+          placeholder="never (press Restart)"
+          value={restartAfterMs}
+          testId="fault-restart-after"
+          onCommit={(ms) => applyIfValid(faultSchema, crash(ms), () => setRestartAfterMs(ms))}
+        />
+      )}
+    </FieldGroup>
+  );
+}
+
+function EdgeFaults({ id }: { id: string }) {
+  const cut = useSimStore((s) => s.cutEdges[id] === true);
+  const [healAfterMs, setHealAfterMs] = useState<number | undefined>(undefined);
+  const cutFault = (ms: number | undefined) => ({ atMs: 0, action: 'cut', edge: id, ...(ms === undefined ? {} : { healAfterMs: ms }) });
+  return (
+    <FieldGroup
+      legend="Faults"
+      testId="faults"
+      note="An unordered link drops what is sent; an ordered one holds it until the heal or its partition hold."
+    >
+      <div className="mf-faults__actions">
+        {cut ? (
+          <button type="button" data-testid="fault-heal" onClick={() => void simActions.fault({ atMs: 0, action: 'heal', edge: id })}>
+            Heal link
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="is-danger"
+            data-testid="fault-cut"
+            onClick={() => applyIfValid(faultSchema, cutFault(healAfterMs), (f) => void simActions.fault(f))}
+          >
+            Cut link
+          </button>
+        )}
+      </div>
+      {!cut && (
+        <NumberField
+          label="Heal after"
+          unit="ms"
+          optional
+          placeholder="never (press Heal)"
+          value={healAfterMs}
+          testId="fault-heal-after"
+          onCommit={(ms) => applyIfValid(faultSchema, cutFault(ms), () => setHealAfterMs(ms))}
+        />
+      )}
+    </FieldGroup>
   );
 }
 

@@ -127,6 +127,26 @@ export function TextField({ label, value, onCommit, hint, placeholder, normalise
   );
 }
 
+/** Like TextField, over several lines (e.g. one "name: value" per line). */
+export function TextAreaField({ label, value, onCommit, hint, placeholder, normalise = identity, rows = 3, testId }: TextFieldProps & { rows?: number }) {
+  const id = useId();
+  const { draft, error, edit } = useDraft(value, normalise);
+  return (
+    <Field label={label} hint={hint} error={error} htmlFor={id}>
+      <textarea
+        id={id}
+        rows={rows}
+        value={draft}
+        placeholder={placeholder}
+        spellCheck={false}
+        aria-invalid={error !== undefined}
+        data-testid={testId}
+        onChange={(e) => edit(e.target.value, onCommit(e.target.value))}
+      />
+    </Field>
+  );
+}
+
 interface SelectFieldProps<T extends string> {
   label: string;
   value: T;

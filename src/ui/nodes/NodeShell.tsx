@@ -1,6 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeKind } from '../../model/index.ts';
+import { useSimStore } from '../../store/sim-store.ts';
 import { KIND_LOOK } from './kind-look.ts';
 
 interface NodeShellProps {
@@ -24,10 +25,18 @@ interface NodeShellProps {
  */
 export function NodeShell({ id, kind, label, selected, input, output, summary, children }: NodeShellProps) {
   const look = KIND_LOOK[kind];
+  // A boolean selector: the shell re-renders only when this node crashes or restarts.
+  const down = useSimStore((s) => s.downNodes[id] === true);
   const style = { '--accent': look.colour } as CSSProperties;
+  const classes = `mf-node${selected ? ' is-selected' : ''}${down ? ' is-down' : ''}`;
   return (
-    <div className={`mf-node${selected ? ' is-selected' : ''}`} style={style} data-testid={`node-${id}`} data-kind={kind}>
+    <div className={classes} style={style} data-testid={`node-${id}`} data-kind={kind} data-down={down}>
       {input && <Handle type="target" position={Position.Left} />}
+      {down && (
+        <span className="mf-node__down" data-testid="node-down-badge" title="Crashed (a fault); restart it from the inspector">
+          down
+        </span>
+      )}
       <div className="mf-node__head">
         <span className="mf-node__icon">
           <look.Icon />

@@ -2,14 +2,26 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { FlowNodeOf } from '../../store/topology-types.ts';
 import type { ProducerConfig } from '../../model/index.ts';
-import { formatDuration, formatNumber } from '../format.ts';
+import { distributionSummary, formatDuration, formatNumber } from '../format.ts';
 import { NodeShell, Stat } from './NodeShell.tsx';
 import { useNodeStats } from './use-node-stats.ts';
 
+function rateSummary(rate: ProducerConfig['rate']): string {
+  const perSecond = `${formatNumber(rate.perSecond)}/s`;
+  return rate.dist === 'bursts'
+    ? `${perSecond} bursts ${formatDuration(rate.onMs)} on/${formatDuration(rate.offMs)} off`
+    : `${perSecond} ${rate.dist}`;
+}
+
 function summary(config: ProducerConfig): string {
-  const parts = [`${formatNumber(config.rate.perSecond)}/s ${config.rate.dist}`];
+  const parts = [rateSummary(config.rate)];
   if (config.limit !== undefined) parts.push(`limit ${config.limit}`);
-  if (config.keys.length > 0) parts.push(`${config.keys.length} key${config.keys.length === 1 ? '' : 's'}`);
+  if (config.keys.length > 0) {
+    parts.push(`${config.keys.length} key${config.keys.length === 1 ? '' : 's'}${config.keyWeights ? ' weighted' : ''}`);
+  }
+  const headers = Object.keys(config.headers).length;
+  if (headers > 0) parts.push(`${headers} header${headers === 1 ? '' : 's'}`);
+  if (typeof config.sizeBytes === 'object') parts.push(`size ${distributionSummary(config.sizeBytes, 'B')}`);
   if (config.ttlMs !== undefined) parts.push(`TTL ${formatDuration(config.ttlMs)}`);
   return parts.join(' · ');
 }

@@ -37,6 +37,8 @@ export interface Message {
   isCopy: boolean;
   /** Survives a crash of a durable queue (AMQP delivery mode 2). */
   persistent: boolean;
+  /** Its `expiresAt` comes from a queue's retention limit (deleted, never dead-lettered), not a TTL. */
+  expiryIsRetention: boolean;
 
   holders: number;
   settled: boolean;
@@ -67,4 +69,6 @@ export interface Envelope {
   deliveryTag: number;
   /** Drawn as a redelivery. */
   redelivery: boolean;
+  /** The producer (node index) that wants a publisher confirm for it, or -1. */
+  confirmTo: number;
 }

@@ -382,7 +382,7 @@ describe('properties over random topologies, seeds and settings', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 120_000);
 });
 
 describe('SEMANTICS §2 links: duplication and jitter', () => {
@@ -577,5 +577,96 @@ describe('live faults join the schedule, so a replay with it is the same run', (
     const replay = run(withFaults(base, [...live.faultSchedule()]), 30_000);
     expect(replay.traceHash()).toBe(live.traceHash());
     expect(live.faultSchedule()[0]).toEqual({ atMs: 1_500, action: 'crash', node: 'c', restartAfterMs: 700 });
+  });
+});
+
+describe('SEMANTICS §4 publisher confirms, with retry on timeout', () => {
+  const topology = (link: object, producerConfig: object, queueConfig: object = {}) =>
+    build(
+      [producer('p', { limit: 200, confirms: true, ...producerConfig }), queue('q', queueConfig), consumer('c', { processingMs: fixed(1), prefetch: 0 })],
+      [['p', 'q', link], ['q', 'c']],
+    );
+
+  it('every message is confirmed over a clean link', () => {
+    const sim = run(topology({}, { retryAfterMs: 500 }), 60_000);
+    expect(stats<ProducerStats>(sim, 'p')).toMatchObject({ produced: 200, confirmed: 200, retries: 0, unconfirmed: 0 });
+    expect(sim.ledger.duplicates).toBe(0);
+  });
+
+  it('a lost confirm makes the producer send again: the queue gets it twice and it is processed twice', () => {
+    const sim = run(topology({ loss: 0.2 }, { retryAfterMs: 500, maxRetries: 10 }), 60_000);
+    const p = stats<ProducerStats>(sim, 'p');
+    expect(p.retries).toBeGreaterThan(40);
+    expect(sim.ledger.delivered).toBe(200);
+    expect(sim.ledger.duplicates).toBeGreaterThan(10);
+    expect(runReport(sim).ledger.lost).toEqual({});
+  });
+
+  it('without retries, a message lost on the link stays lost (lost:link-loss)', () => {
+    const sim = run(topology({ loss: 0.2 }, {}), 60_000);
+    const lost = runReport(sim).ledger.lost['link-loss']!;
+    expect(lost).toBeGreaterThan(20);
+    expect(sim.ledger.delivered + lost).toBe(200);
+  });
+
+  it('after maxRetries unconfirmed sends the producer gives up', () => {
+    const sim = run(topology({ loss: 1 }, { retryAfterMs: 100, maxRetries: 2, limit: 5 }), 60_000);
+    expect(stats<ProducerStats>(sim, 'p')).toMatchObject({ retries: 10, unconfirmed: 5, confirmed: 0 });
+    expect(runReport(sim).ledger.lost).toEqual({ 'link-loss': 5 });
+  });
+
+  it('RMQ-P1: reject-publish nacks the publisher', () => {
+    const sim = run(
+      build([producer('p', { limit: 5, confirms: true }), queue('q', { maxLength: 3, overflow: 'reject-publish' })], [['p', 'q']]),
+      10_000,
+    );
+    expect(stats<ProducerStats>(sim, 'p')).toMatchObject({ confirmed: 3, refused: 2 });
+  });
+});
+
+describe('SQS-3 FIFO deduplication window', () => {
+  it('SCENARIOS 24: a retry with the same id within the window is accepted but never delivered', () => {
+    const sim = run(
+      build(
+        [producer('p', { limit: 200, confirms: true, retryAfterMs: 500, maxRetries: 10 }), queue('q', { deduplication: 'message-id' }), consumer('c', { processingMs: fixed(1), prefetch: 0 })],
+        [['p', 'q', { loss: 0.2 }], ['q', 'c']],
+      ),
+      60_000,
+    );
+    const q = stats<QueueStats>(sim, 'q');
+    expect(q.deduplicated).toBeGreaterThan(10);
+    expect(sim.ledger.delivered).toBe(200);
+    expect(sim.ledger.duplicates).toBe(0);
+    expect(sim.ledger.duplicatesSuppressed).toBe(q.deduplicated);
+  });
+
+  it('content-based deduplication also drops different messages with the same content (lost:deduplicated)', () => {
+    // Keys a, b, a, b, ...: with no headers and one size, only two contents exist.
+    const sim = run(
+      build([producer('p', { limit: 10, keys: ['a', 'b'] }), queue('q', { deduplication: 'content', dedupWindowMs: 60_000 })], [['p', 'q']]),
+      10_000,
+    );
+    expect(held(sim, 'q')).toEqual([1, 2]);
+    expect(runReport(sim).ledger.lost).toEqual({ deduplicated: 8 });
+  });
+
+  it('after the window the same content is accepted again', () => {
+    const sim = run(
+      build([producer('p', { limit: 10, keys: ['a'], rate: { dist: 'constant', perSecond: 1 } }), queue('q', { deduplication: 'content', dedupWindowMs: 2_500 })], [['p', 'q']]),
+      20_000,
+    );
+    // Sends at 0, 1, ..., 9 s; accepted at 0, 3, 6, 9 s.
+    expect(held(sim, 'q')).toEqual([1, 4, 7, 10]);
+  });
+});
+
+describe('SQS-6 retention', () => {
+  it('a message older than the retention limit is deleted (lost:expired), not dead-lettered', () => {
+    const sim = run(
+      build([producer('p', { limit: 10 }), queue('q', { retentionMs: 60_000, deadLetterTarget: 'dlq' }), queue('dlq')], [['p', 'q']]),
+      120_000,
+    );
+    expect(runReport(sim).ledger.lost).toEqual({ expired: 10 });
+    expect(held(sim, 'dlq')).toEqual([]);
   });
 });

@@ -25,6 +25,12 @@ export interface ProducerStats {
   produced: number;
   /** Sends a full queue refused (reject-publish): the producer was told. */
   refused: number;
+  /** Publisher confirms received (acks). */
+  confirmed: number;
+  /** Resends after no confirm came in time. */
+  retries: number;
+  /** Messages given up on after the last retry went unconfirmed. */
+  unconfirmed: number;
 }
 export interface QueueStats {
   kind: 'queue';
@@ -49,6 +55,8 @@ export interface QueueStats {
   dropped: number;
   /** Publishes refused (reject-publish, reject-publish-dlx). */
   refused: number;
+  /** Publishes accepted but not delivered: their id or content was seen within the dedup window. */
+  deduplicated: number;
 }
 export interface TopicStats {
   kind: 'topic';

@@ -50,7 +50,7 @@ describe('conservation (DESIGN.md: every copy ends in exactly one fate or is in 
       }),
       { numRuns: 150 },
     );
-  });
+  }, 120_000);
 
   it('leaves unsettled only what queues still hold once no event is left', () => {
     fc.assert(
@@ -67,7 +67,7 @@ describe('conservation (DESIGN.md: every copy ends in exactly one fate or is in 
       }),
       { numRuns: 150 },
     );
-  });
+  }, 120_000);
 });
 
 describe('determinism', () => {
@@ -82,7 +82,7 @@ describe('determinism', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 120_000);
 
   it('gives a different trace hash for a different seed where randomness matters', () => {
     const t = topology(

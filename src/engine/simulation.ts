@@ -6,7 +6,7 @@ import { RandomStream } from './core/random.ts';
 import { TraceHash } from './core/trace-hash.ts';
 import { Ledger, type DeadLetterReason, type Fate } from './ledger/ledger.ts';
 import type { Envelope, Message } from './message.ts';
-import type { NodeRuntime, SimContext } from './nodes/node.ts';
+import { CONFIRM_ACK, CONFIRM_NACK, type NodeRuntime, type SendOptions, type SimContext } from './nodes/node.ts';
 import { NODE_DEFINITIONS } from './nodes/registry.ts';
 import { DOT_COPY, DOT_NORMAL, DOT_REDELIVERED, DOT_STRIDE, type NodeStats } from './session-types.ts';
 
@@ -58,6 +58,8 @@ export class Simulation implements SimContext {
   /** Envelopes currently on a link, for drawing. */
   private readonly onLink: Envelope[] = [];
   private nextMessageId = 0;
+  /** The uid a node refused during the arrival being handled (turns its confirm into a nack). */
+  private refusedUid = -1;
   private nextUid = 0;
   /** Every fault, by the index its trace entry names: the file's, live ones, derived ones. */
   private readonly faults: Fault[] = [];
@@ -135,7 +137,7 @@ export class Simulation implements SimContext {
     return this.down[node] === 1;
   }
 
-  send(edge: number, msg: Message, options?: { deliveryTag?: number; redelivery?: boolean }): void {
+  send(edge: number, msg: Message, options?: SendOptions): void {
     const link = this.links[edge]!;
     if (this.cut[edge]) {
       // A partition: an unordered link drops at once, an ordered one holds until heal or timeout.
@@ -157,7 +159,7 @@ export class Simulation implements SimContext {
     }
   }
 
-  private traverse(edge: number, msg: Message, doomed: boolean, options?: { deliveryTag?: number; redelivery?: boolean }): void {
+  private traverse(edge: number, msg: Message, doomed: boolean, options?: SendOptions): void {
     const link = this.links[edge]!;
     const rng = this.linkRngs[edge]!;
     let arriveAt = this.now + sampleDuration(link.latencyMs, rng) + (link.jitterMs > 0 ? rng.next() * link.jitterMs : 0);
@@ -192,6 +194,7 @@ export class Simulation implements SimContext {
       deadLetterReason: undefined,
       isCopy: false,
       persistent: this.persistentFrom(producer),
+      expiryIsRetention: false,
       holders: 1,
       settled: false,
       pendingFate: undefined,
@@ -241,6 +244,7 @@ export class Simulation implements SimContext {
     copy.deadLetterReason = reason;
     // The per-message expiry does not follow a dead letter (it would expire again at once).
     copy.expiresAt = Infinity;
+    copy.expiryIsRetention = false;
     this.release(msg, `dead-lettered:${reason}`);
     // Moved as an event at the same instant, so a dead-letter loop is caught by the
     // per-instant cap instead of recursing.
@@ -249,6 +253,7 @@ export class Simulation implements SimContext {
 
   refused(msg: Message): void {
     this.runtimes[msg.producer]!.refusedByQueue?.();
+    this.refusedUid = msg.uid;
   }
 
   // ---- running ----
@@ -371,7 +376,7 @@ export class Simulation implements SimContext {
     target: number,
     arriveAt: number,
     scheduled: boolean,
-    options?: { deliveryTag?: number; redelivery?: boolean },
+    options?: SendOptions,
   ): Envelope {
     const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.live.length;
     const env: Envelope = {
@@ -386,6 +391,7 @@ export class Simulation implements SimContext {
       holdUntil: Infinity,
       deliveryTag: options?.deliveryTag ?? -1,
       redelivery: options?.redelivery ?? false,
+      confirmTo: options?.confirm ? this.edgeSource[edge]! : -1,
     };
     this.live[slot] = env;
     if (scheduled) this.heap.push(arriveAt, ARRIVE, edge, slot);
@@ -414,7 +420,21 @@ export class Simulation implements SimContext {
       this.release(env.msg, this.topology.nodes[env.target]!.kind === 'consumer' ? 'lost:consumer-crash' : 'lost:crash');
       return;
     }
+    this.refusedUid = -1;
     this.runtimes[env.target]!.receive(env.msg, env.edge, env.deliveryTag);
+    if (env.confirmTo >= 0) this.confirm(env, this.refusedUid === env.msg.uid);
+  }
+
+  /**
+   * A publisher confirm travels back over the same link, with the link's latency and its
+   * loss: a lost confirm is what makes a retrying producer send a duplicate.
+   */
+  private confirm(env: Envelope, nack: boolean): void {
+    const link = this.links[env.edge]!;
+    const rng = this.linkRngs[env.edge]!;
+    const lost = rng.next() < link.loss;
+    const delay = sampleDuration(link.latencyMs, rng);
+    if (!lost && !this.cut[env.edge]) this.schedule(delay, env.confirmTo, env.msg.uid, nack ? CONFIRM_NACK : CONFIRM_ACK);
   }
 
   private park(env: Envelope): void {
@@ -484,7 +504,7 @@ export class Simulation implements SimContext {
         while (list && list.size > 0) {
           const env = list.shift()!;
           this.freeEnvelope(env);
-          this.traverse(edge, env.msg, false, { deliveryTag: env.deliveryTag, redelivery: env.redelivery });
+          this.traverse(edge, env.msg, false, { deliveryTag: env.deliveryTag, redelivery: env.redelivery, confirm: env.confirmTo >= 0 });
         }
         return;
       }

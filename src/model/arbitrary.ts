@@ -98,6 +98,9 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             limit: fc.integer({ min: 0, max: 60 }),
             startMs: fc.integer({ min: 0, max: 100 }),
             persistent: fc.boolean(),
+            confirms: fc.boolean(),
+            retryAfterMs: optional(fc.integer({ min: 1, max: 2_000 })),
+            maxRetries: fc.integer({ min: 0, max: 4 }),
             ttlMs: optional(fc.integer({ min: 0, max: 3_000 })),
           }).map(fitKeyWeights),
         });
@@ -140,6 +143,9 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             messageTtlMs: optional(fc.integer({ min: 0, max: 2_000 })),
             deadLetterTarget: deadLetterTargets.length > 0 ? optional(fc.constantFrom(...deadLetterTargets)) : fc.constant(undefined),
             durable: fc.boolean(),
+            retentionMs: optional(fc.integer({ min: 0, max: 5_000 })),
+            deduplication: fc.constantFrom('none' as const, 'message-id' as const, 'content' as const),
+            dedupWindowMs: fc.integer({ min: 0, max: 10_000 }),
           }),
         });
       };

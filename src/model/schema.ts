@@ -104,6 +104,12 @@ export const producerConfigSchema = z.strictObject({
   persistent: z.boolean().default(false),
   /** Per-message time to live; absent: no expiry. A queue's own TTL may be lower. */
   ttlMs: duration().optional(),
+  /** Publisher confirms: the channel acks (or nacks) each message back over the link. */
+  confirms: z.boolean().default(false),
+  /** With confirms: send the same message again when no confirm came within this long; absent: never. */
+  retryAfterMs: duration().optional(),
+  /** With confirms and a retry time: resends before giving up. */
+  maxRetries: z.number().int().min(0).max(1_000).default(3),
 }).superRefine((c, ctx) => {
   if (c.keyWeights !== undefined) {
     const path = ['keyWeights'];
@@ -164,6 +170,15 @@ export const queueConfigSchema = z.strictObject({
   deadLetterTarget: idSchema.optional(),
   /** A durable queue keeps its persistent messages across a crash; everything else is lost. */
   durable: z.boolean().default(false),
+  /** How long a message may stay in the queue at most (SQS retention: 4 days default, 1 min to 14 days); absent: for ever. */
+  retentionMs: duration().optional(),
+  /**
+   * SQS FIFO deduplication: a message whose id (`message-id`) or content (`content`: key,
+   * headers and size) was accepted within the window is accepted again but not delivered.
+   */
+  deduplication: z.enum(['none', 'message-id', 'content']).default('none'),
+  /** The deduplication window (SQS: 5 minutes). */
+  dedupWindowMs: duration().default(300_000),
 });
 
 export const topicConfigSchema = z.strictObject({});

@@ -22,7 +22,9 @@ export type LostReason =
   /** A consumer crashed holding it with nothing to redeliver it (auto-ack, or not from a queue). */
   | 'consumer-crash'
   /** Sent on a cut link: dropped at once (unordered), or held past the link's partition hold (ordered). */
-  | 'partition';
+  | 'partition'
+  /** A different message with the same deduplication id or content inside a queue's window: accepted, never delivered. */
+  | 'deduplicated';
 
 /** Why a queue dead-lettered a message. */
 export type DeadLetterReason = 'rejected' | 'expired' | 'max-length' | 'delivery-limit';

@@ -24,7 +24,7 @@ export interface SimContext {
   /** The node's own random stream. */
   rng(node: number): RandomStream;
   /** Put a message on a link with the caller's hold; it arrives after the link's latency. */
-  send(edge: number, msg: Message, options?: { deliveryTag?: number; redelivery?: boolean }): void;
+  send(edge: number, msg: Message, options?: SendOptions): void;
   /** Call the node's `timer(payload, tag)` after `delayMs` of sim time. */
   schedule(delayMs: number, node: number, payload: number, tag: number): void;
   /** A new message from a producer; the caller holds it. */
@@ -49,6 +49,18 @@ export interface SimContext {
   /** True while a node is crashed. */
   isDown(node: number): boolean;
 }
+
+export interface SendOptions {
+  /** The dispatching queue's delivery tag, when it expects an ack. */
+  deliveryTag?: number;
+  redelivery?: boolean;
+  /** The sender wants a publisher confirm back (delivered to its `timer` with CONFIRM_ACK / CONFIRM_NACK). */
+  confirm?: boolean;
+}
+
+/** Timer tags by which the simulation delivers a publisher confirm (payload: the message uid). */
+export const CONFIRM_ACK = 100;
+export const CONFIRM_NACK = 101;
 
 export interface NodeRuntime {
   readonly kind: NodeKind;

@@ -1,7 +1,12 @@
 import { MAX_MESSAGE_BYTES, type ProducerConfig } from '../../model/index.ts';
 import { sampleDuration } from '../core/distributions.ts';
 import type { RandomStream } from '../core/random.ts';
-import { defineNode } from './node.ts';
+import type { Message } from '../message.ts';
+import { CONFIRM_ACK, CONFIRM_NACK, defineNode } from './node.ts';
+
+/** Timer tags of a producer (confirms arrive with the simulation's CONFIRM_ACK / CONFIRM_NACK). */
+const SEND = 0;
+const RETRY = 1;
 
 /**
  * Sends messages to its one output channel — at a constant rate, as a Poisson process, or
@@ -13,7 +18,7 @@ import { defineNode } from './node.ts';
 export const producer = defineNode({
   kind: 'producer',
   create(node, index, sim) {
-    const { rate, keys, keyWeights, headers, sizeBytes, limit, startMs, ttlMs } = node.config;
+    const { rate, keys, keyWeights, headers, sizeBytes, limit, startMs, ttlMs, confirms, retryAfterMs, maxRetries } = node.config;
     const rng = sim.rng(index);
     const intervalMs = 1000 / rate.perSecond;
     const keySeqs = new Map<string, number>();
@@ -23,6 +28,54 @@ export const producer = defineNode({
     let produced = 0;
     let refused = 0;
     let down = false;
+    // Only a producer that retries keeps a message (a hold) until its confirm: one that
+    // does not would wait for ever on a confirm that was lost.
+    const retrying = confirms && retryAfterMs !== undefined;
+    /** Publisher confirms awaited for a retry, by message uid, with the resends made so far. */
+    const awaiting = new Map<number, { msg: Message; retries: number }>();
+    const confirmStats = { confirmed: 0, retries: 0, unconfirmed: 0 };
+
+    /** Puts the message on the output; with confirms, keeps a hold on it until confirmed. */
+    function publish(edge: number, msg: Message): void {
+      if (!confirms) {
+        sim.send(edge, msg);
+        return;
+      }
+      if (!retrying) {
+        sim.send(edge, msg, { confirm: true });
+        return;
+      }
+      awaiting.set(msg.uid, { msg, retries: 0 });
+      sim.hold(msg);
+      sim.send(edge, msg, { confirm: true });
+      sim.schedule(retryAfterMs!, index, msg.uid, RETRY);
+    }
+
+    function settleConfirm(uid: number): void {
+      const waiting = awaiting.get(uid);
+      if (!waiting) return; // A late confirm of a message already confirmed or given up.
+      awaiting.delete(uid);
+      sim.release(waiting.msg);
+    }
+
+    function retry(uid: number): void {
+      const waiting = awaiting.get(uid);
+      if (!waiting) return;
+      const [edge] = sim.outputs(index);
+      if (waiting.retries >= maxRetries || edge === undefined || down) {
+        confirmStats.unconfirmed++;
+        awaiting.delete(uid);
+        sim.release(waiting.msg);
+        return;
+      }
+      waiting.retries++;
+      confirmStats.retries++;
+      // The same message again: if the first was only slow, or its confirm was lost, the
+      // channel now has it twice.
+      sim.hold(waiting.msg);
+      sim.send(edge, waiting.msg, { confirm: true });
+      sim.schedule(retryAfterMs!, index, uid, RETRY);
+    }
 
     // Bursts: sends at startMs + burst * period + slot * interval, for the slots that fit
     // in the on-period. Times are computed from the start so they do not drift.
@@ -56,26 +109,47 @@ export const producer = defineNode({
       msg.headers = stampHeaders(seq, key);
       sim.ledger.onProduced();
       const [edge] = sim.outputs(index);
-      if (edge === undefined) sim.release(msg, 'lost:unroutable');
-      else sim.send(edge, msg);
+      if (edge === undefined) {
+        sim.release(msg, 'lost:unroutable');
+        return;
+      }
+      publish(edge, msg);
     }
 
     return {
       kind: 'producer',
       start() {
         if (limit === 0) return;
-        sim.schedule(startMs + (rate.dist === 'poisson' ? nextGap() : 0), index, -1, 0);
+        sim.schedule(startMs + (rate.dist === 'poisson' ? nextGap() : 0), index, -1, SEND);
       },
       receive() {
         throw new Error(`producer "${node.id}" has no inputs`);
       },
-      timer() {
-        // A crashed producer sends nothing, but its clock goes on: it resumes on schedule.
-        if (!down) send();
-        if (limit === undefined || produced < limit) sim.schedule(nextGap(), index, -1, 0);
+      timer(payload, tag) {
+        switch (tag) {
+          case SEND:
+            // A crashed producer sends nothing, but its clock goes on: it resumes on schedule.
+            if (!down) send();
+            if (limit === undefined || produced < limit) sim.schedule(nextGap(), index, -1, SEND);
+            return;
+          case CONFIRM_ACK:
+            // With retries, only the first confirm of a message counts.
+            if (!retrying || awaiting.has(payload)) confirmStats.confirmed++;
+            settleConfirm(payload);
+            return;
+          case CONFIRM_NACK:
+            settleConfirm(payload);
+            return;
+          case RETRY:
+            retry(payload);
+            return;
+        }
       },
       crash() {
         down = true;
+        // What it was waiting to have confirmed is forgotten with it.
+        for (const { msg } of awaiting.values()) sim.release(msg);
+        awaiting.clear();
       },
       restart() {
         down = false;
@@ -83,7 +157,7 @@ export const producer = defineNode({
       refusedByQueue() {
         refused++;
       },
-      stats: () => ({ kind: 'producer', produced, refused }),
+      stats: () => ({ kind: 'producer', produced, refused, ...confirmStats }),
     };
   },
 });

@@ -65,6 +65,7 @@ export const queue = defineNode({
       deadLettered: 0,
       dropped: 0,
       refused: 0,
+      deduplicated: 0,
     };
 
     const fits = (msg: Message, extraCount = 0): boolean =>
@@ -108,7 +109,51 @@ export const queue = defineNode({
 
     function expire(msg: Message): void {
       s.expired++;
-      deadLetterOrDrop(msg, 'expired');
+      // Past the retention limit a message is deleted (SQS); a TTL dead-letters it.
+      if (msg.expiryIsRetention) {
+        s.dropped++;
+        sim.release(msg, 'lost:expired');
+      } else {
+        deadLetterOrDrop(msg, 'expired');
+      }
+    }
+
+    /** Deduplication keys accepted within the window, oldest first (Map keeps insertion order). */
+    const dedupSeen = new Map<string, { at: number; uid: number }>();
+
+    function dedupKey(msg: Message): string | undefined {
+      switch (c.deduplication) {
+        case 'none':
+          return undefined;
+        case 'message-id':
+          return `${msg.id}`;
+        case 'content':
+          return `${msg.key ?? ''}\u0000${msg.sizeBytes}\u0000${msg.headers ? JSON.stringify(msg.headers) : ''}`;
+      }
+    }
+
+    /** SQS-3: true when the message was accepted but is not to be delivered. */
+    function deduplicated(msg: Message): boolean {
+      const key = dedupKey(msg);
+      if (key === undefined) return false;
+      for (const [k, seen] of dedupSeen) {
+        if (seen.at + c.dedupWindowMs > sim.now) break;
+        dedupSeen.delete(k);
+      }
+      const seen = dedupSeen.get(key);
+      if (!seen) {
+        dedupSeen.set(key, { at: sim.now, uid: msg.uid });
+        return false;
+      }
+      s.deduplicated++;
+      if (seen.uid === msg.uid) {
+        // The same message again (a retry, a duplicated link): one copy is enough.
+        sim.ledger.duplicatesSuppressed++;
+        sim.release(msg);
+      } else {
+        sim.release(msg, 'lost:deduplicated');
+      }
+      return true;
     }
 
     /** Expiry applies at the head (RabbitMQ): an expired message behind a live one waits. */
@@ -274,7 +319,12 @@ export const queue = defineNode({
       },
       receive(msg) {
         s.received++;
+        if (deduplicated(msg)) return;
         if (c.messageTtlMs !== undefined) msg.expiresAt = Math.min(msg.expiresAt, sim.now + c.messageTtlMs);
+        if (c.retentionMs !== undefined && sim.now + c.retentionMs < msg.expiresAt) {
+          msg.expiresAt = sim.now + c.retentionMs;
+          msg.expiryIsRetention = true;
+        }
         if (waiting.size > 0) waiting.push({ msg, since: sim.now });
         else admit(msg);
         dispatch(true);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { runReport, Simulation, type RunReport } from '../engine/index.ts';
+import { runReport, Simulation, SimulationError, type RunReport } from '../engine/index.ts';
 import { describeLoadError, loadTopology, type Topology } from '../model/index.ts';
 import { bench, BenchOptionError } from './bench.ts';
 
@@ -10,7 +10,7 @@ export interface CliIo {
 }
 
 const USAGE = `usage:
-  msgflow run FILE [--seed N] [--until MS] [--json]   headless run, report
+  msgflow run FILE [--seed N] [--until MS] [--json] [--series]   headless run, report
   msgflow validate FILE                              exit 0, or 1 with path-named errors
   msgflow bench [--json] [--events N] [--runs N] [--messages N]   engine benchmark`;
 
@@ -42,11 +42,14 @@ function parseNumberOption(name: string, raw: string | undefined, min: number, m
 }
 
 function humanReport(file: string, r: RunReport, wallMs: number): string {
-  const lost = Object.entries(r.ledger.lost).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+  const byReason = (counts: Record<string, number>): string =>
+    Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
   return [
     `${file}: ${r.simTimeMs} ms simulated, ${r.events} events in ${wallMs.toFixed(0)} ms (seed ${r.seed})`,
     `  produced ${r.ledger.produced}, copies ${r.ledger.created}, delivered ${r.ledger.delivered}, in flight ${r.ledger.inFlight}`,
-    `  lost: ${lost}; reordered ${r.reordered}`,
+    `  duplicates ${r.ledger.duplicates} (suppressed ${r.ledger.duplicatesSuppressed}), rejected ${r.ledger.rejected}`,
+    `  lost: ${byReason(r.ledger.lost)}; dead-lettered: ${byReason(r.ledger.deadLettered)}`,
+    `  reordered ${r.reordered} (per key ${r.reorderedByKey})`,
     `  latency ms: p50 ${r.latencyMs.p50}, p95 ${r.latencyMs.p95}, p99 ${r.latencyMs.p99}, max ${r.latencyMs.max}`,
     `  trace ${r.traceHash}`,
   ].join('\n');
@@ -56,7 +59,12 @@ async function run(args: string[], io: CliIo, clock: () => number): Promise<numb
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { seed: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      seed: { type: 'string' },
+      until: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      series: { type: 'boolean', default: false },
+    },
   });
   const file = positionals[0];
   const topology = await readTopology(file);
@@ -67,7 +75,8 @@ async function run(args: string[], io: CliIo, clock: () => number): Promise<numb
   sim.runUntil(until);
   const wallMs = clock() - started;
   const report = runReport(sim);
-  io.out(values.json ? JSON.stringify({ ...report, wallMs: Math.round(wallMs * 1000) / 1000 }) : humanReport(file!, report, wallMs));
+  const series = values.series ? { series: sim.series.since(0) } : {};
+  io.out(values.json ? JSON.stringify({ ...report, wallMs: Math.round(wallMs * 1000) / 1000, ...series }) : humanReport(file!, report, wallMs));
   return 0;
 }
 
@@ -99,7 +108,7 @@ export async function runCli(argv: string[], io: CliIo, clock: () => number = ()
         return 1;
     }
   } catch (e) {
-    if (e instanceof CliError || e instanceof BenchOptionError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof CliError || e instanceof SimulationError || e instanceof BenchOptionError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`msgflow ${command}: ${(e as Error).message}`);
       return 1;
     }

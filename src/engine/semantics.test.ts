@@ -670,3 +670,33 @@ describe('SQS-6 retention', () => {
     expect(held(sim, 'dlq')).toEqual([]);
   });
 });
+
+describe('time series for the charts', () => {
+  it('samples rates, window latency and queue depths once per second of sim time, without changing the run', () => {
+    const t = build(
+      [producer('p', { rate: { dist: 'constant', perSecond: 20 } }), queue('q'), consumer('c', { processingMs: fixed(100) })],
+      [['p', 'q', { latencyMs: fixed(10) }], ['q', 'c', { latencyMs: fixed(0) }]],
+    );
+    const sim = run(t, 10_000);
+    const samples = sim.series.since(0);
+    expect(samples.map((s) => s.t)).toEqual([1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 7_000, 8_000, 9_000, 10_000]);
+    // Intervals are (t - 1 s, t]; the first also holds the send at t = 0.
+    expect(samples[0]!.producedPerSec).toBe(21);
+    for (const s of samples.slice(1)) expect(s.producedPerSec).toBe(20);
+    // One consumer at 100 ms: 10/s delivered, the queue grows by 10 a second.
+    expect(samples.at(-1)!.deliveredPerSec).toBe(10);
+    expect(samples.at(-1)!.depths.q).toBeGreaterThan(samples[4]!.depths.q!);
+    expect(samples.at(-1)!.latencyP50).toBeGreaterThan(samples[1]!.latencyP50);
+    // Sampling is clock-driven: a run sampled every 100 ms is the same run.
+    const fine = new Simulation(t, t.seed, 100);
+    fine.runUntil(10_000);
+    expect(fine.traceHash()).toBe(sim.traceHash());
+    expect(fine.series.since(0)).toHaveLength(100);
+  });
+
+  it('keeps at most an hour of samples', () => {
+    const sim = run(build([producer('p', { rate: { dist: 'constant', perSecond: 1 } })], []), 4_000_000);
+    expect(sim.series.since(0)).toHaveLength(3_600);
+    expect(sim.series.since(0)[0]!.t).toBe(401_000);
+  });
+});

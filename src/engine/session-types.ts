@@ -108,6 +108,8 @@ export interface Frame {
   totals: LedgerTotals;
   /** `DOT_STRIDE` floats per message on a link; edge index = position in topology.edges. */
   dots: Float32Array;
+  /** Time-series samples taken since the previous frame, oldest first. */
+  samples: MetricSample[];
   /** Per node, in topology.nodes order; sent about 10 times a second, absent otherwise. */
   nodeStats?: NodeStats[];
   /** Node indices (topology.nodes order) that are crashed now. */
@@ -118,6 +120,24 @@ export interface Frame {
   fallingBehind: boolean;
   /** Set when state is 'error'. */
   error?: string;
+}
+
+/** One point of the time series (every `sampleIntervalMs` of sim time). Rates are per second over the interval. */
+export interface MetricSample {
+  /** Sim time at the end of the interval. */
+  t: number;
+  producedPerSec: number;
+  deliveredPerSec: number;
+  lostPerSec: number;
+  deadLetteredPerSec: number;
+  duplicatesPerSec: number;
+  /** End-to-end latency percentiles of messages delivered in the interval (0 if none). */
+  latencyP50: number;
+  latencyP95: number;
+  latencyP99: number;
+  inFlight: number;
+  /** Ready messages per queue, by node id. */
+  depths: Record<string, number>;
 }
 
 export const MIN_SPEED = 0.1;

@@ -38,6 +38,8 @@ export function createSession(host: SessionHost) {
   let lastFrameAt = -Infinity;
   let lastStatsAt = -Infinity;
   let fallingBehind = false;
+  /** Samples of the run already sent in a frame. */
+  let samplesSent = 0;
 
   function frame(withStats: boolean): Frame {
     const s = sim;
@@ -50,8 +52,10 @@ export function createSession(host: SessionHost) {
       dots: s ? s.dots() : new Float32Array(0),
       downNodes: s ? s.downNodes() : [],
       cutEdges: s ? s.cutEdges() : [],
+      samples: s ? s.series.since(samplesSent) : [],
       fallingBehind,
     };
+    if (s) samplesSent = s.series.taken;
     if (withStats && s) out.nodeStats = s.nodeStats();
     if (error !== undefined) out.error = error;
     return out;
@@ -112,6 +116,7 @@ export function createSession(host: SessionHost) {
     stopTimer();
     error = undefined;
     fallingBehind = false;
+    samplesSent = 0;
     sim = undefined;
     if (!topology) {
       state = 'idle';

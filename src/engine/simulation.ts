@@ -5,6 +5,7 @@ import { EventHeap, newPoppedEvent } from './core/heap.ts';
 import { RandomStream } from './core/random.ts';
 import { TraceHash } from './core/trace-hash.ts';
 import { Ledger, type DeadLetterReason, type Fate } from './ledger/ledger.ts';
+import { SeriesRecorder } from './ledger/series.ts';
 import type { Envelope, Message } from './message.ts';
 import { CONFIRM_ACK, CONFIRM_NACK, type NodeRuntime, type SendOptions, type SimContext } from './nodes/node.ts';
 import { NODE_DEFINITIONS } from './nodes/registry.ts';
@@ -80,7 +81,10 @@ export class Simulation implements SimContext {
   private instant = -1;
   private eventsThisInstant = 0;
 
-  constructor(topology: Topology, seed: number = topology.seed) {
+  /** Time series for the charts, one sample per second of sim time. */
+  readonly series: SeriesRecorder;
+
+  constructor(topology: Topology, seed: number = topology.seed, sampleIntervalMs = 1_000) {
     this.topology = topology;
     this.seed = seed;
     const indexById = new Map(topology.nodes.map((n, i) => [n.id, i]));
@@ -107,6 +111,7 @@ export class Simulation implements SimContext {
       // Each definition is looked up by the node's own kind, so the pairing is sound.
       (NODE_DEFINITIONS[n.kind].create as (node: typeof n, index: number, sim: SimContext) => NodeRuntime)(n, i, this),
     );
+    this.series = new SeriesRecorder(sampleIntervalMs, this.ledger, () => this.queueDepths());
     for (const runtime of this.runtimes) runtime.start?.();
     for (const fault of topology.faults) this.scheduleFault(fault, true);
   }
@@ -294,6 +299,7 @@ export class Simulation implements SimContext {
       this.eventsThisInstant = 1;
       this.runawayNodes.clear();
     }
+    this.series.catchUp(ev.time, false);
     this.now = ev.time;
     this.events++;
     this.trace.add(ev.time, ev.kind, ev.a, ev.b);
@@ -318,7 +324,11 @@ export class Simulation implements SimContext {
       this.step();
       n++;
     }
-    if (this.nextEventTime > untilMs && untilMs > this.now) this.now = untilMs;
+    if (this.nextEventTime > untilMs) {
+      // Every event up to untilMs has run: samples up to it are complete.
+      this.series.catchUp(untilMs, true);
+      if (untilMs > this.now) this.now = untilMs;
+    }
     return n;
   }
 
@@ -527,6 +537,16 @@ export class Simulation implements SimContext {
     const out: number[] = [];
     for (let e = 0; e < this.edgeTarget.length; e++) if (this.edgeTarget[e] === node) out.push(e);
     return out;
+  }
+
+  private queueDepths(): Record<string, number> {
+    const depths: Record<string, number> = {};
+    this.runtimes.forEach((r, i) => {
+      if (r.kind !== 'queue') return;
+      const stats = r.stats();
+      if (stats.kind === 'queue') depths[this.topology.nodes[i]!.id] = stats.depth;
+    });
+    return depths;
   }
 
   private persistentFrom(producer: number): boolean {

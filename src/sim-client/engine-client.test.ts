@@ -16,6 +16,7 @@ function frame(state: Frame['state']): Frame {
     dots: new Float32Array(0),
     downNodes: [],
     cutEdges: [],
+    samples: [],
     fallingBehind: false,
   };
 }

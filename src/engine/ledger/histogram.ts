@@ -35,6 +35,13 @@ export class LatencyHistogram {
     return this.total === 0 ? 0 : this.sum / this.total;
   }
 
+  clear(): void {
+    this.counts.fill(0);
+    this.total = 0;
+    this.sum = 0;
+    this.maxValue = 0;
+  }
+
   /** The value below which a fraction q (0..1) of samples fall; 0 with no samples. */
   quantile(q: number): number {
     if (this.total === 0) return 0;

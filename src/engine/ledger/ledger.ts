@@ -57,9 +57,13 @@ export class Ledger {
     this.created++;
   }
 
+  /** Latencies of the current sampling interval (see SeriesRecorder). */
+  readonly windowLatency = new LatencyHistogram();
+
   onDelivered(latencyMs: number): void {
     this.delivered++;
     this.latency.record(latencyMs);
+    this.windowLatency.record(latencyMs);
   }
 
   onFate(fate: Fate): void {

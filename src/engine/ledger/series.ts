@@ -1,0 +1,67 @@
+import type { MetricSample } from '../session-types.ts';
+import type { Ledger } from './ledger.ts';
+
+/** Samples kept: an hour at one per second. Older ones are dropped (bounded memory). */
+export const MAX_SAMPLES = 3600;
+
+/**
+ * Time series for the charts: every `intervalMs` of sim time, the rates over the last
+ * interval (from ledger differences), the latency percentiles of messages delivered in
+ * it, and the depth of every queue. Sampling is driven by the clock, not by events, so it
+ * does not change the run or its trace.
+ */
+export class SeriesRecorder {
+  private readonly samples: MetricSample[] = [];
+  private nextAt: number;
+  private last = { produced: 0, delivered: 0, lost: 0, deadLettered: 0, duplicates: 0 };
+  /** Samples taken so far, including those dropped from the front. */
+  taken = 0;
+
+  constructor(
+    readonly intervalMs: number,
+    private readonly ledger: Ledger,
+    private readonly depths: () => Record<string, number>,
+  ) {
+    this.nextAt = intervalMs;
+  }
+
+  /**
+   * Takes the samples due before `now`, or at it too when `inclusive` (every event at
+   * `now` has run). Call before the clock moves to `now`.
+   */
+  catchUp(now: number, inclusive: boolean): void {
+    while (this.nextAt < now || (inclusive && this.nextAt === now)) {
+      this.take(this.nextAt);
+      this.nextAt += this.intervalMs;
+    }
+  }
+
+  private take(t: number): void {
+    const l = this.ledger;
+    const current = { produced: l.produced, delivered: l.delivered, lost: l.lostTotal, deadLettered: l.deadLetteredTotal, duplicates: l.duplicates };
+    const perSecond = (now: number, before: number): number => ((now - before) * 1000) / this.intervalMs;
+    this.samples.push({
+      t,
+      producedPerSec: perSecond(current.produced, this.last.produced),
+      deliveredPerSec: perSecond(current.delivered, this.last.delivered),
+      lostPerSec: perSecond(current.lost, this.last.lost),
+      deadLetteredPerSec: perSecond(current.deadLettered, this.last.deadLettered),
+      duplicatesPerSec: perSecond(current.duplicates, this.last.duplicates),
+      latencyP50: l.windowLatency.quantile(0.5),
+      latencyP95: l.windowLatency.quantile(0.95),
+      latencyP99: l.windowLatency.quantile(0.99),
+      inFlight: l.inFlight,
+      depths: this.depths(),
+    });
+    if (this.samples.length > MAX_SAMPLES) this.samples.shift();
+    this.taken++;
+    this.last = current;
+    l.windowLatency.clear();
+  }
+
+  /** Samples taken after the first `since` (a count from `taken`), oldest first. */
+  since(since: number): MetricSample[] {
+    const missing = this.taken - since;
+    return missing <= 0 ? [] : this.samples.slice(Math.max(0, this.samples.length - missing));
+  }
+}

@@ -18,6 +18,8 @@ const LOST_INSTEAD: Record<DeadLetterReason, LostReason> = {
 interface Delivery {
   msg: Message;
   output: number;
+  /** When the ack timeout makes it ready again. */
+  deadline: number;
 }
 
 interface Waiting {
@@ -55,6 +57,8 @@ export const queue = defineNode({
     let outputs: readonly number[] = [];
     let unackedPer: Int32Array = new Int32Array(0);
     let expiryTimerAt = Infinity;
+    /** When the one pending ack-timeout timer fires (Infinity: none pending). */
+    let ackTimerAt = Infinity;
     const s = {
       received: 0,
       dispatched: 0,
@@ -212,12 +216,15 @@ export const queue = defineNode({
           continue;
         }
         const tag = nextTag++;
-        unacked.set(tag, { msg, output: o });
+        unacked.set(tag, { msg, output: o, deadline: sim.now + (c.ackTimeoutMs ?? Infinity) });
         unackedPer[o]!++;
         if (c.ordering === 'per-group') groupsInFlight.set(groupOf(msg), (groupsInFlight.get(groupOf(msg)) ?? 0) + 1);
         sim.hold(msg);
         sim.send(edge, msg, { deliveryTag: tag, redelivery });
-        if (c.ackTimeoutMs !== undefined) sim.schedule(c.ackTimeoutMs, index, tag, ACK_TIMEOUT);
+        if (c.ackTimeoutMs !== undefined && ackTimerAt === Infinity) {
+          ackTimerAt = sim.now + c.ackTimeoutMs;
+          sim.schedule(c.ackTimeoutMs, index, -1, ACK_TIMEOUT);
+        }
       }
       purgeExpiredHead();
       admitWaiting();
@@ -344,10 +351,20 @@ export const queue = defineNode({
         else deadLetterOrDrop(delivery.msg, 'rejected');
         dispatch(false);
       },
-      timer(payload, tag) {
+      timer(_payload, tag) {
         if (tag === ACK_TIMEOUT) {
-          const delivery = settleDelivery(payload);
-          if (delivery) requeue(delivery.msg);
+          ackTimerAt = Infinity;
+          // Deadlines grow with the delivery tag (one timeout per queue), so the overdue
+          // ones are at the front of the insertion-ordered map.
+          for (const [tag, delivery] of unacked) {
+            if (delivery.deadline > sim.now) {
+              ackTimerAt = delivery.deadline;
+              sim.schedule(delivery.deadline - sim.now, index, -1, ACK_TIMEOUT);
+              break;
+            }
+            settleDelivery(tag);
+            requeue(delivery.msg);
+          }
         } else {
           expiryTimerAt = Infinity;
         }

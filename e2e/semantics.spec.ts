@@ -101,3 +101,33 @@ test('consumer settings: invalid values are refused inline, valid ones show on t
   await page.getByTestId('field-dedup-window').fill('5000');
   await expect(node).toContainText('dedup 5 s');
 });
+
+test('publisher confirms with a retry time resend what a lossy link dropped', async ({ page }) => {
+  await freshStart(page);
+  await page.getByTestId('btn-new').click();
+  await dropFromPalette(page, 'producer', 180, 260);
+  await dropFromPalette(page, 'queue', 500, 260);
+  await dropFromPalette(page, 'consumer', 820, 260);
+  await connectNodes(page, 'producer-1', 'queue-1');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await connectNodes(page, 'queue-1', 'consumer-1');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+
+  await select(page, 'producer-1');
+  await page.getByTestId('field-confirms').check();
+  await page.getByTestId('field-retry-after').fill('300');
+  await expect(page.getByTestId('node-producer-1')).toContainText('confirms, retry 300 ms ×3');
+
+  // The first edge drawn is producer → queue.
+  await page.locator('.react-flow__edge').first().click();
+  await expect(page.locator('.mf-inspector__id')).toHaveText('producer-1 → queue-1');
+  await page.getByTestId('field-loss').fill('30');
+  await expect(page.getByTestId('field-loss')).toHaveValue('30');
+
+  await page.getByTestId('btn-play').click();
+  await expect(page.getByTestId('status-state')).toHaveText('Running');
+  await expect.poll(() => readNumber(stat(page, 'producer-1', 'confirmed')), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => readNumber(stat(page, 'producer-1', 'retries')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await page.getByTestId('btn-play').click();
+  await expect(page.getByTestId('status-state')).toHaveText('Paused');
+});

@@ -8,7 +8,9 @@ import { curvePath, curveX, curveY, deleteEdgeCurve, edgeCurve, setEdgeCurve } f
 
 function linkSummary(link: LinkConfig): string {
   const parts = [distributionSummary(link.latencyMs)];
+  if (link.jitterMs > 0) parts.push(`jitter ≤${formatNumber(link.jitterMs)} ms`);
   if (link.loss > 0) parts.push(`${formatNumber(link.loss * 100)}% loss`);
+  if (link.duplication > 0) parts.push(`${formatNumber(link.duplication * 100)}% dup`);
   if (!link.ordered) parts.push('unordered');
   return parts.join(' · ');
 }

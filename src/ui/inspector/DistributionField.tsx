@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Distribution } from '../../model/index.ts';
 import { FieldGroup, NumberField, SelectField, type Commit } from './fields.tsx';
 
@@ -78,14 +79,15 @@ function params(d: Distribution, fixedLabel: string): Param[] {
 /**
  * A distribution: of durations in ms by default, or of another `unit` (e.g. "bytes").
  * Candidates go to `onCommit` unvalidated; the caller checks them with the model schema
- * as part of the whole config.
+ * as part of the whole config. `children` are further fields of the same group (e.g. jitter).
  */
-export function DistributionField({ legend, value, onCommit, testId, unit = 'ms' }: {
+export function DistributionField({ legend, value, onCommit, testId, unit = 'ms', children }: {
   legend: string;
   value: Distribution;
   onCommit: Commit<unknown>;
   testId: string;
   unit?: string;
+  children?: ReactNode;
 }) {
   const isDuration = unit === 'ms';
   return (
@@ -110,6 +112,7 @@ export function DistributionField({ legend, value, onCommit, testId, unit = 'ms'
           />
         ))}
       </div>
+      {children}
     </FieldGroup>
   );
 }

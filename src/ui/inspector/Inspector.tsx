@@ -103,15 +103,33 @@ function EdgeInspector({ id }: { id: string }) {
           </div>
         </div>
       </header>
-      <p className="mf-inspector__note">The network between two nodes: how long a message takes, and how often it is lost.</p>
-      <DistributionField legend="Latency" value={link.latencyMs} testId="field-latency" onCommit={(latencyMs) => commit({ ...link, latencyMs })} />
-      <PercentField
-        label="Loss"
-        fraction={link.loss}
-        hint="Chance that a message on this link is dropped."
-        testId="field-loss"
-        onCommit={(loss) => commit({ ...link, loss })}
-      />
+      <p className="mf-inspector__note">The network between two nodes: how long a message takes, and how often it is lost or doubled.</p>
+      <DistributionField legend="Latency" value={link.latencyMs} testId="field-latency" onCommit={(latencyMs) => commit({ ...link, latencyMs })}>
+        <NumberField
+          label="Jitter"
+          unit="ms"
+          value={link.jitterMs}
+          hint="Uniform extra delay from 0 to this, added to each draw."
+          testId="field-jitter"
+          onCommit={(jitterMs) => commit({ ...link, jitterMs })}
+        />
+      </DistributionField>
+      <div className="mf-field-row">
+        <PercentField
+          label="Loss"
+          fraction={link.loss}
+          hint="Chance that a message on this link is dropped."
+          testId="field-loss"
+          onCommit={(loss) => commit({ ...link, loss })}
+        />
+        <PercentField
+          label="Duplication"
+          fraction={link.duplication}
+          hint="Chance that the link also delivers a second copy of the same message."
+          testId="field-duplication"
+          onCommit={(duplication) => commit({ ...link, duplication })}
+        />
+      </div>
       <CheckboxField
         label="Ordered (like TCP)"
         checked={link.ordered}
@@ -119,6 +137,16 @@ function EdgeInspector({ id }: { id: string }) {
         testId="field-ordered"
         onCommit={(ordered) => commit({ ...link, ordered })}
       />
+      {link.ordered && (
+        <NumberField
+          label="Partition hold"
+          unit="ms"
+          value={link.partitionHoldMs}
+          hint="While the link is cut, an ordered link holds messages this long, then drops them."
+          testId="field-partition-hold"
+          onCommit={(partitionHoldMs) => commit({ ...link, partitionHoldMs })}
+        />
+      )}
       <EdgeFaults id={id} />
     </section>
   );

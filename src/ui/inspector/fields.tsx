@@ -150,7 +150,8 @@ export function TextAreaField({ label, value, onCommit, hint, placeholder, norma
 interface SelectFieldProps<T extends string> {
   label: string;
   value: T;
-  options: readonly { value: T; label: string }[];
+  /** Choices; the selected one's `hint` is shown when no `hint` is given. */
+  options: readonly Choice<T>[];
   onCommit: Commit<T>;
   hint?: string;
   testId?: string;
@@ -159,8 +160,9 @@ interface SelectFieldProps<T extends string> {
 export function SelectField<T extends string>({ label, value, options, onCommit, hint, testId }: SelectFieldProps<T>) {
   const id = useId();
   const [error, setError] = useState<string>();
+  const shownHint = hint ?? options.find((o) => o.value === value)?.hint;
   return (
-    <Field label={label} hint={hint} error={error} htmlFor={id}>
+    <Field label={label} hint={shownHint} error={error} htmlFor={id}>
       <select
         id={id}
         value={value}

@@ -1,7 +1,7 @@
 import { headersSchema, producerConfigSchema, type Distribution, type ProducerConfig, type Rate } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import { DistributionField } from '../inspector/DistributionField.tsx';
-import { NumberField, SelectField, TextAreaField, TextField } from '../inspector/fields.tsx';
+import { CheckboxField, FieldGroup, NumberField, SelectField, TextAreaField, TextField } from '../inspector/fields.tsx';
 import { applyIfValid, withOptional } from '../inspector/validation.ts';
 import type { KindFormProps } from './form-props.ts';
 
@@ -172,6 +172,44 @@ export function ProducerForm({ id, data }: KindFormProps<'producer'>) {
         testId="field-ttl"
         onCommit={(ttlMs) => commit(withOptional(config, 'ttlMs', ttlMs))}
       />
+      <FieldGroup legend="Delivery" testId="group-delivery">
+        <CheckboxField
+          label="Persistent (delivery mode 2)"
+          checked={config.persistent}
+          hint="AMQP delivery mode 2: a durable queue keeps the message across a crash; a transient one is lost."
+          testId="field-persistent"
+          onCommit={(persistent) => commit({ ...config, persistent })}
+        />
+        <CheckboxField
+          label="Publisher confirms"
+          checked={config.confirms}
+          hint="The channel acks each message back over the link (counted as confirmed)."
+          testId="field-confirms"
+          onCommit={(confirms) => commit({ ...config, confirms })}
+        />
+        {config.confirms && (
+          <div className="mf-field-row">
+            <NumberField
+              label="Retry after"
+              unit="ms"
+              value={config.retryAfterMs}
+              optional
+              placeholder="never"
+              hint="No confirm within this long: send the same message again — a lost confirm makes a duplicate."
+              testId="field-retry-after"
+              onCommit={(retryAfterMs) => commit(withOptional(config, 'retryAfterMs', retryAfterMs))}
+            />
+            <NumberField
+              label="Max retries"
+              unit="times"
+              value={config.maxRetries}
+              hint="Resends before the message is given up (counted as unconfirmed)."
+              testId="field-max-retries"
+              onCommit={(maxRetries) => commit({ ...config, maxRetries })}
+            />
+          </div>
+        )}
+      </FieldGroup>
     </>
   );
 }

@@ -3,7 +3,7 @@ import type { NodeProps } from '@xyflow/react';
 import type { FlowNodeOf } from '../../store/topology-types.ts';
 import type { ProducerConfig } from '../../model/index.ts';
 import { distributionSummary, formatDuration, formatNumber } from '../format.ts';
-import { NodeShell, Stat } from './NodeShell.tsx';
+import { MinorStats, NodeShell, Stat } from './NodeShell.tsx';
 import { useNodeStats } from './use-node-stats.ts';
 
 function rateSummary(rate: ProducerConfig['rate']): string {
@@ -23,6 +23,10 @@ function summary(config: ProducerConfig): string {
   if (headers > 0) parts.push(`${headers} header${headers === 1 ? '' : 's'}`);
   if (typeof config.sizeBytes === 'object') parts.push(`size ${distributionSummary(config.sizeBytes, 'B')}`);
   if (config.ttlMs !== undefined) parts.push(`TTL ${formatDuration(config.ttlMs)}`);
+  if (config.persistent) parts.push('persistent');
+  if (config.confirms) {
+    parts.push(config.retryAfterMs === undefined ? 'confirms' : `confirms, retry ${formatDuration(config.retryAfterMs)} ×${config.maxRetries}`);
+  }
   return parts.join(' · ');
 }
 
@@ -33,6 +37,13 @@ function ProducerCounters({ id }: { id: string }) {
     <>
       <Stat label="sent" value={stats?.produced ?? 0} testId="stat-sent" />
       {refused > 0 && <Stat label="refused" value={refused} testId="stat-refused" tone="bad" />}
+      <MinorStats
+        items={[
+          { label: 'confirmed', value: stats?.confirmed ?? 0, testId: 'stat-confirmed' },
+          { label: 'retries', value: stats?.retries ?? 0, testId: 'stat-retries', tone: 'warn' },
+          { label: 'unconfirmed', value: stats?.unconfirmed ?? 0, testId: 'stat-unconfirmed', tone: 'bad' },
+        ]}
+      />
     </>
   );
 }

@@ -1,11 +1,43 @@
 import { useShallow } from 'zustand/react/shallow';
 import { queueConfigSchema, type QueueConfig } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
-import { FieldGroup, NumberField, SelectField, type Choice } from '../inspector/fields.tsx';
+import { CheckboxField, FieldGroup, NumberField, PercentField, SelectField, type Choice } from '../inspector/fields.tsx';
 import { applyIfValid, withOptional } from '../inspector/validation.ts';
 import type { KindFormProps } from './form-props.ts';
 
 type Overflow = QueueConfig['overflow'];
+
+const ORDERING_OPTIONS: readonly Choice<QueueConfig['ordering']>[] = [
+  {
+    value: 'fifo',
+    label: 'FIFO (strict)',
+    hint: 'Strict arrival order: each message is dispatched only after every message that arrived before it.',
+  },
+  {
+    value: 'best-effort',
+    label: 'Best effort',
+    hint: 'SQS Standard-like: now and then out of order, rarely twice.',
+  },
+  {
+    value: 'per-group',
+    label: 'Per group (by key)',
+    hint: 'SQS FIFO MessageGroupId / Kafka key: order per key; while a key has a message unacknowledged, no other message of that key is dispatched.',
+  },
+];
+
+const DEDUPLICATION_OPTIONS: readonly Choice<QueueConfig['deduplication']>[] = [
+  { value: 'none', label: 'None', hint: 'Every accepted message is delivered, repeats included.' },
+  {
+    value: 'message-id',
+    label: 'By message id',
+    hint: 'SQS FIFO: a message whose id was accepted within the window is accepted again but not delivered.',
+  },
+  {
+    value: 'content',
+    label: 'By content',
+    hint: 'SQS FIFO content-based: a message whose content (key, headers, size) was accepted within the window is accepted again but not delivered — different messages with the same content are dropped too.',
+  },
+];
 
 const OVERFLOW_OPTIONS: readonly Choice<Overflow>[] = [
   {
@@ -67,9 +99,36 @@ export function QueueForm({ id, data }: KindFormProps<'queue'>) {
   return (
     <>
       <p className="mf-inspector__note">
-        Ordering: <strong>{config.ordering.toUpperCase()}</strong>. Connect several consumers to make them compete: each
-        message goes to one of them, so per-consumer order is not end-to-end order.
+        Connect several consumers to make them compete: each message goes to one of them, so per-consumer order is not
+        end-to-end order.
       </p>
+      <FieldGroup legend="Ordering" testId="group-ordering">
+        <SelectField
+          label="Dispatch order"
+          value={config.ordering}
+          options={ORDERING_OPTIONS}
+          testId="field-ordering"
+          onCommit={(ordering) => commit({ ...config, ordering })}
+        />
+        {config.ordering === 'best-effort' && (
+          <div className="mf-field-row">
+            <PercentField
+              label="Out of order"
+              fraction={config.outOfOrderProbability}
+              hint="Chance a dispatch skips the head."
+              testId="field-out-of-order"
+              onCommit={(outOfOrderProbability) => commit({ ...config, outOfOrderProbability })}
+            />
+            <PercentField
+              label="Twice"
+              fraction={config.duplicateProbability}
+              hint="Chance a dispatch is delivered again."
+              testId="field-duplicate"
+              onCommit={(duplicateProbability) => commit({ ...config, duplicateProbability })}
+            />
+          </div>
+        )}
+      </FieldGroup>
       <FieldGroup legend="Capacity" testId="group-capacity">
         <NumberField
           label="Max length"
@@ -133,6 +192,44 @@ export function QueueForm({ id, data }: KindFormProps<'queue'>) {
           testId="field-message-ttl"
           onCommit={(messageTtlMs) => commit(withOptional(config, 'messageTtlMs', messageTtlMs))}
         />
+        <NumberField
+          label="Retention"
+          unit="ms"
+          value={config.retentionMs}
+          optional
+          placeholder="for ever"
+          hint="SQS deletes a message older than this — it is not dead-lettered (SQS: 4 days by default, 1 min to 14 days)."
+          testId="field-retention"
+          onCommit={(retentionMs) => commit(withOptional(config, 'retentionMs', retentionMs))}
+        />
+      </FieldGroup>
+      <FieldGroup legend="Durability" testId="group-durability">
+        <CheckboxField
+          label="Durable"
+          checked={config.durable}
+          hint="A durable queue keeps persistent messages across a crash; everything else is lost."
+          testId="field-durable"
+          onCommit={(durable) => commit({ ...config, durable })}
+        />
+      </FieldGroup>
+      <FieldGroup legend="Deduplication" testId="group-deduplication">
+        <SelectField
+          label="Deduplicate"
+          value={config.deduplication}
+          options={DEDUPLICATION_OPTIONS}
+          testId="field-deduplication"
+          onCommit={(deduplication) => commit({ ...config, deduplication })}
+        />
+        {config.deduplication !== 'none' && (
+          <NumberField
+            label="Window"
+            unit="ms"
+            value={config.dedupWindowMs}
+            hint="SQS FIFO: a message whose id or content was accepted within the window is accepted again but not delivered (SQS: 300000 ms = 5 min)."
+            testId="field-queue-dedup-window"
+            onCommit={(dedupWindowMs) => commit({ ...config, dedupWindowMs })}
+          />
+        )}
       </FieldGroup>
       <FieldGroup legend="Dead letters" testId="group-dead-letters">
         <SelectField

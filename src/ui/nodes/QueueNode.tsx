@@ -17,7 +17,14 @@ function summary(config: QueueConfig, deadLetterName: string | undefined): strin
   if (config.maxDeliveries !== undefined) parts.push(`≤${config.maxDeliveries} deliveries`);
   if (config.messageTtlMs !== undefined) parts.push(`TTL ${formatDuration(config.messageTtlMs)}`);
   if (deadLetterName !== undefined) parts.push(`DLQ → ${deadLetterName}`);
-  return parts.length === 0 ? `${config.ordering.toUpperCase()} · unbounded` : parts.join(' · ');
+  if (config.retentionMs !== undefined) parts.push(`retention ${formatDuration(config.retentionMs)}`);
+  if (config.durable) parts.push('durable');
+  if (config.deduplication !== 'none') {
+    parts.push(`dedup ${config.deduplication === 'content' ? 'content' : 'id'} ${formatDuration(config.dedupWindowMs)}`);
+  }
+  if (parts.length === 0) return `${config.ordering === 'fifo' ? 'FIFO' : config.ordering} · unbounded`;
+  // FIFO is the default: only another ordering is worth the room.
+  return (config.ordering === 'fifo' ? parts : [config.ordering, ...parts]).join(' · ');
 }
 
 /** What the canvas calls a node: its label, else its id. */
@@ -43,6 +50,7 @@ function QueueCounters({ id }: { id: string }) {
           { label: 'dropped', value: stats?.dropped ?? 0, testId: 'stat-dropped', tone: 'bad' },
           { label: 'refused', value: stats?.refused ?? 0, testId: 'stat-refused', tone: 'bad' },
           { label: 'blocked', value: stats?.blocked ?? 0, testId: 'stat-blocked', tone: 'warn' },
+          { label: 'deduplicated', value: stats?.deduplicated ?? 0, testId: 'stat-deduplicated' },
         ]}
       />
     </>

@@ -700,3 +700,67 @@ describe('time series for the charts', () => {
     expect(sim.series.since(0)[0]!.t).toBe(401_000);
   });
 });
+
+describe('SEMANTICS §3 delay (SQS DelaySeconds)', () => {
+  it('a message is invisible for the delay after it arrives', () => {
+    const sim = new Simulation(
+      build([producer('p', { limit: 3, rate: { dist: 'constant', perSecond: 10 } }), queue('q', { delayMs: 5_000 }), consumer('c', { processingMs: fixed(0) })], [['p', 'q', { latencyMs: fixed(0) }], ['q', 'c', { latencyMs: fixed(0) }]]),
+    );
+    sim.runUntil(4_999);
+    expect(stats<QueueStats>(sim, 'q')).toMatchObject({ delayed: 3, depth: 0 });
+    expect(sim.ledger.delivered).toBe(0);
+    sim.runUntil(5_000);
+    expect(sim.ledger.delivered).toBe(1);
+    sim.runUntil(5_200);
+    expect(sim.ledger.delivered).toBe(3);
+    expect(runReport(sim).latencyMs.max).toBe(5_000);
+  });
+});
+
+describe('SEMANTICS §4 failure "crash": the consumer stops holding everything it has unacked', () => {
+  it('its unacked messages go back to the queue, redelivered, and it restarts after the given time', () => {
+    const sim = run(
+      build(
+        [producer('p', { limit: 20, rate: { dist: 'constant', perSecond: 100 } }), queue('q'), consumer('c', { processingMs: fixed(10), prefetch: 5, failureProbability: 0.2, onFailure: 'crash', crashRestartMs: 500 })],
+        [['p', 'q'], ['q', 'c']],
+      ),
+      120_000,
+    );
+    const c = stats<ConsumerStats>(sim, 'c');
+    expect(c.failed).toBeGreaterThan(0);
+    expect(c.redelivered).toBeGreaterThanOrEqual(c.failed);
+    expect(sim.ledger.delivered).toBe(20);
+    expect(runReport(sim).ledger.lost).toEqual({});
+  });
+
+  it('with auto-ack the crash loses what it held (lost:consumer-crash)', () => {
+    const sim = run(
+      build(
+        [producer('p', { limit: 20, rate: { dist: 'constant', perSecond: 1_000 } }), queue('q'), consumer('c', { ack: 'auto', processingMs: fixed(10), failureProbability: 0.3, onFailure: 'crash', crashRestartMs: 100 })],
+        [['p', 'q'], ['q', 'c']],
+      ),
+      60_000,
+    );
+    const lost = runReport(sim).ledger.lost['consumer-crash']!;
+    expect(lost).toBeGreaterThan(1);
+    expect(sim.ledger.delivered + lost).toBe(20);
+  });
+});
+
+describe('SEMANTICS §2 empirical latency', () => {
+  it('draws follow the given percentiles', () => {
+    const sim = run(
+      build(
+        [producer('p', { limit: 20_000, rate: { dist: 'constant', perSecond: 1_000 } }), consumer('c', { processingMs: fixed(0), prefetch: 0 })],
+        [['p', 'c', { ordered: false, latencyMs: { dist: 'empirical', percentiles: [{ p: 0, value: 2 }, { p: 50, value: 8 }, { p: 99, value: 40 }, { p: 100, value: 120 }] } }]],
+      ),
+      60_000,
+    );
+    const { latencyMs } = runReport(sim);
+    expect(latencyMs.p50).toBeGreaterThan(7.6);
+    expect(latencyMs.p50).toBeLessThan(8.4);
+    expect(latencyMs.p99).toBeGreaterThan(37);
+    expect(latencyMs.p99).toBeLessThan(43);
+    expect(latencyMs.max).toBeLessThanOrEqual(120);
+  });
+});

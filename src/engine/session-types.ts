@@ -45,6 +45,8 @@ export interface QueueStats {
   unacked: number;
   /** Publishes waiting for room (overflow: block). */
   blocked: number;
+  /** Messages not yet visible (delayMs). */
+  delayed: number;
   acked: number;
   nacked: number;
   /** Messages made ready again: nack with requeue, or ack timeout. */

@@ -142,6 +142,10 @@ export class Simulation implements SimContext {
     return this.down[node] === 1;
   }
 
+  crash(node: number, restartAfterMs: number): void {
+    this.scheduleFault({ atMs: this.now, action: 'crash', node: this.topology.nodes[node]!.id, restartAfterMs }, false);
+  }
+
   send(edge: number, msg: Message, options?: SendOptions): void {
     const link = this.links[edge]!;
     if (this.cut[edge]) {

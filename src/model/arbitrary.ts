@@ -12,6 +12,17 @@ export const arbitraryDistribution = (maxMs: number): fc.Arbitrary<Distribution>
       .tuple(fc.integer({ min: 0, max: maxMs }), fc.integer({ min: 0, max: maxMs }))
       .map(([a, b]) => ({ dist: 'uniform' as const, min: Math.min(a, b), max: Math.max(a, b) })),
     fc.record({ dist: fc.constant('exponential' as const), mean: fc.integer({ min: 0, max: maxMs }) }),
+    fc
+      .uniqueArray(fc.integer({ min: 1, max: 99 }), { maxLength: 4 })
+      .chain((inner) => {
+        const ps = [0, ...inner.sort((a, b) => a - b), 100];
+        return fc
+          .array(fc.integer({ min: 0, max: maxMs }), { minLength: ps.length, maxLength: ps.length })
+          .map((values) => {
+            const sorted = [...values].sort((a, b) => a - b);
+            return { dist: 'empirical' as const, percentiles: ps.map((p, i) => ({ p, value: sorted[i]! })) };
+          });
+      }),
     fc.record({
       dist: fc.constant('normal' as const),
       mean: fc.integer({ min: 0, max: maxMs }),
@@ -116,7 +127,8 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
               prefetch: fc.oneof(fc.constant(0), fc.integer({ min: concurrency, max: concurrency + 3 })),
               ack: fc.constantFrom('auto' as const, 'after-processing' as const),
               failureProbability: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.5, noNaN: true })),
-              onFailure: fc.constantFrom('requeue' as const, 'reject' as const),
+              onFailure: fc.constantFrom('requeue' as const, 'reject' as const, 'crash' as const),
+              crashRestartMs: fc.integer({ min: 0, max: 2_000 }),
               idempotent: fc.boolean(),
               dedupWindowMs: fc.option(fc.integer({ min: 0, max: 2_000 }), { nil: undefined }),
             }),
@@ -143,6 +155,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             messageTtlMs: optional(fc.integer({ min: 0, max: 2_000 })),
             deadLetterTarget: deadLetterTargets.length > 0 ? optional(fc.constantFrom(...deadLetterTargets)) : fc.constant(undefined),
             durable: fc.boolean(),
+            delayMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_000 })),
             retentionMs: optional(fc.integer({ min: 0, max: 5_000 })),
             deduplication: fc.constantFrom('none' as const, 'message-id' as const, 'content' as const),
             dedupWindowMs: fc.integer({ min: 0, max: 10_000 }),

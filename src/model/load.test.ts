@@ -95,3 +95,35 @@ describe('loadTopology', () => {
     expect(match!.message).toMatch(message);
   });
 });
+
+describe('empirical distributions', () => {
+  const withLatency = (percentiles: object[]) =>
+    loadTopology({ format: 'msgflow/1', nodes: [{ id: 'p', kind: 'producer' }, { id: 'c', kind: 'consumer' }], edges: [{ id: 'e', source: 'p', target: 'c', link: { latencyMs: { dist: 'empirical', percentiles } } }] });
+
+  it('accepts percentiles from p 0 to p 100', () => {
+    expect(withLatency([{ p: 0, value: 1 }, { p: 50, value: 5 }, { p: 100, value: 9 }]).ok).toBe(true);
+  });
+
+  it.each([
+    [[{ p: 10, value: 1 }, { p: 100, value: 9 }], 'edges[0].link.latencyMs.percentiles[0].p (edge "e")', /p 0/],
+    [[{ p: 0, value: 1 }, { p: 90, value: 9 }], 'edges[0].link.latencyMs.percentiles[1].p (edge "e")', /p 100/],
+    [[{ p: 0, value: 5 }, { p: 50, value: 2 }, { p: 100, value: 9 }], 'edges[0].link.latencyMs.percentiles[1].value (edge "e")', /must not decrease/],
+    [[{ p: 0, value: 1 }, { p: 0, value: 2 }, { p: 100, value: 9 }], 'edges[0].link.latencyMs.percentiles[1].p (edge "e")', /increase/],
+  ])('refuses %j naming the point', (points, path, message) => {
+    const result = withLatency(points);
+    if (result.ok) throw new Error('expected a failure');
+    const issue = result.error.issues.find((i) => i.path === path);
+    expect(issue, JSON.stringify(result.error.issues)).toBeDefined();
+    expect(issue!.message).toMatch(message);
+  });
+});
+
+it('refuses an empirical message size above the 1 GiB cap, naming the point', () => {
+  const result = loadTopology({
+    format: 'msgflow/1',
+    nodes: [{ id: 'p', kind: 'producer', config: { sizeBytes: { dist: 'empirical', percentiles: [{ p: 0, value: 1 }, { p: 100, value: 2 ** 31 }] } } }],
+    edges: [],
+  });
+  if (result.ok) throw new Error('expected a failure');
+  expect(result.error.issues.map((i) => i.path)).toContain('nodes[0].config.sizeBytes.percentiles[1].value (node "p")');
+});

@@ -27,8 +27,30 @@ export const distributionSchema = z
       /** Draws below this are clamped up to it (msgflow default 0: no negative durations). */
       min: duration().default(0),
     }),
+    z
+      .strictObject({
+        dist: z.literal('empirical'),
+        /**
+         * Measured percentiles, e.g. p0 2 ms, p50 8 ms, p99 40 ms, p100 120 ms: from p 0 to
+         * p 100, p increasing, values not decreasing; draws interpolate linearly between them.
+         */
+        percentiles: z.array(z.strictObject({ p: finite().min(0).max(100), value: duration() })).min(2).max(100),
+      })
+      .superRefine((d, ctx) => {
+        const points = d.percentiles;
+        if (points[0]!.p !== 0) ctx.addIssue({ code: 'custom', path: ['percentiles', 0, 'p'], message: 'the first percentile must be p 0 (the minimum)' });
+        if (points.at(-1)!.p !== 100) {
+          ctx.addIssue({ code: 'custom', path: ['percentiles', points.length - 1, 'p'], message: 'the last percentile must be p 100 (the maximum)' });
+        }
+        for (let i = 1; i < points.length; i++) {
+          if (points[i]!.p <= points[i - 1]!.p) ctx.addIssue({ code: 'custom', path: ['percentiles', i, 'p'], message: 'percentiles must increase' });
+          if (points[i]!.value < points[i - 1]!.value) {
+            ctx.addIssue({ code: 'custom', path: ['percentiles', i, 'value'], message: 'values must not decrease as p increases' });
+          }
+        }
+      }),
   ])
-  .describe('a distribution: fixed, uniform, exponential or normal');
+  .describe('a distribution: fixed, uniform, exponential, normal or empirical');
 
 export const rateSchema = z.discriminatedUnion('dist', [
   z.strictObject({ dist: z.literal('constant'), perSecond: positive().max(1_000_000) }),
@@ -120,9 +142,15 @@ export const producerConfigSchema = z.strictObject({
     }
   }
   if (typeof c.sizeBytes === 'object') {
+    const tooBig = `at most ${MAX_MESSAGE_BYTES} bytes`;
+    if (c.sizeBytes.dist === 'empirical') {
+      c.sizeBytes.percentiles.forEach((point, i) => {
+        if (point.value > MAX_MESSAGE_BYTES) ctx.addIssue({ code: 'custom', path: ['sizeBytes', 'percentiles', i, 'value'], message: tooBig });
+      });
+    }
     for (const [param, value] of Object.entries(c.sizeBytes)) {
       if (typeof value === 'number' && value > MAX_MESSAGE_BYTES) {
-        ctx.addIssue({ code: 'custom', path: ['sizeBytes', param], message: `at most ${MAX_MESSAGE_BYTES} bytes` });
+        ctx.addIssue({ code: 'custom', path: ['sizeBytes', param], message: tooBig });
       }
     }
   }
@@ -166,6 +194,8 @@ export const queueConfigSchema = z.strictObject({
   maxDeliveries: count().optional(),
   /** Time to live of every message in this queue; the lower of this and the message's own applies. */
   messageTtlMs: duration().optional(),
+  /** SQS DelaySeconds (0-900 s): a message is invisible for this long after it arrives. */
+  delayMs: duration().default(0),
   /** Node id of the queue or topic that dead letters go to; absent: they are lost. */
   deadLetterTarget: idSchema.optional(),
   /** A durable queue keeps its persistent messages across a crash; everything else is lost. */
@@ -196,8 +226,13 @@ export const consumerConfigSchema = z
     ack: z.enum(['auto', 'after-processing']).default('after-processing'),
     /** Chance that processing one message fails. */
     failureProbability: finite().min(0).max(1).default(0),
-    /** On a failure: nack with requeue (redelivered later) or reject (dead-lettered or dropped). */
-    onFailure: z.enum(['requeue', 'reject']).default('requeue'),
+    /**
+     * On a failure: nack with requeue (redelivered later), reject (dead-lettered or
+     * dropped), or crash (the consumer dies holding everything unacked, and restarts).
+     */
+    onFailure: z.enum(['requeue', 'reject', 'crash']).default('requeue'),
+    /** With onFailure crash: how long the consumer is down before it restarts. */
+    crashRestartMs: duration().default(1_000),
     /** Idempotent receiver: a message already processed is acked and suppressed, not processed again. */
     idempotent: z.boolean().default(false),
     /** How long the idempotent receiver remembers a message id; absent: for ever. */

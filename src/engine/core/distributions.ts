@@ -12,18 +12,16 @@ export function sampleDuration(dist: Distribution, rng: RandomStream): number {
       return rng.exponential(dist.mean);
     case 'normal':
       return Math.max(dist.min, dist.mean + dist.stddev * rng.standardNormal());
+    case 'empirical':
+      return empiricalQuantile(dist.percentiles, rng.next() * 100);
   }
 }
 
-/** The mean of a distribution, ignoring the normal's clamp (used for labels and checks). */
-export function meanDuration(dist: Distribution): number {
-  switch (dist.dist) {
-    case 'fixed':
-      return dist.value;
-    case 'uniform':
-      return (dist.min + dist.max) / 2;
-    case 'exponential':
-    case 'normal':
-      return dist.mean;
-  }
+/** The value at percentile `p` (0..100), linear between the given points (sorted by p). */
+function empiricalQuantile(points: readonly { p: number; value: number }[], p: number): number {
+  let i = 1;
+  while (i < points.length - 1 && points[i]!.p < p) i++;
+  const a = points[i - 1]!;
+  const b = points[i]!;
+  return a.value + ((b.value - a.value) * (p - a.p)) / (b.p - a.p);
 }

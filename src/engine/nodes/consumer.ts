@@ -38,6 +38,8 @@ export const consumer = defineNode({
     const claimed = new Map<number, Work[]>();
     const highestSeq = new Map<number, number>();
     const highestKeySeq = new Map<string, number>();
+    /** A failure with onFailure crash happened: take nothing new until the crash applies. */
+    let crashing = false;
     const s = { received: 0, processed: 0, reorders: 0, keyReorders: 0, failed: 0, redelivered: 0, duplicates: 0, suppressed: 0 };
 
     function ack(work: Work): void {
@@ -89,7 +91,7 @@ export const consumer = defineNode({
     }
 
     function next(): void {
-      if (inProgress.size >= c.concurrency) return;
+      if (crashing || inProgress.size >= c.concurrency) return;
       const work = backlog.shift();
       if (work) begin(work);
     }
@@ -102,6 +104,14 @@ export const consumer = defineNode({
       claimed.delete(msg.uid);
       if (failed) {
         s.failed++;
+        if (c.onFailure === 'crash') {
+          // What came from a queue with manual ack is the queue's again when the crash closes the connection.
+          sim.release(msg, work.queue >= 0 ? undefined : 'lost:consumer-crash');
+          repeats?.forEach((r) => backlog.unshift(r));
+          crashing = true;
+          sim.crash(index, c.crashRestartMs);
+          return;
+        }
         if (work.queue >= 0) {
           sim.runtime(work.queue).nacked?.(work.deliveryTag, c.onFailure === 'requeue');
           sim.release(msg);
@@ -129,7 +139,7 @@ export const consumer = defineNode({
         s.received++;
         if (msg.redelivered) s.redelivered++;
         const work: Work = { msg, queue: deliveryTag >= 0 ? sim.sourceOf(edge) : -1, deliveryTag };
-        if (inProgress.size < c.concurrency) begin(work);
+        if (!crashing && inProgress.size < c.concurrency) begin(work);
         else backlog.push(work);
       },
       timer(id) {
@@ -140,6 +150,7 @@ export const consumer = defineNode({
         next();
       },
       crash() {
+        crashing = false;
         // RMQ-C1/C2: what came from a queue with manual ack is still the queue's (it takes
         // it back); anything else this consumer held is gone with it.
         const drop = (work: Work): void => sim.release(work.msg, work.queue >= 0 ? undefined : 'lost:consumer-crash');

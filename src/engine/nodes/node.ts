@@ -48,6 +48,12 @@ export interface SimContext {
   runtime(node: number): NodeRuntime;
   /** True while a node is crashed. */
   isDown(node: number): boolean;
+  /**
+   * Crash a node now, as a fault would (applied after the other events of this instant),
+   * restarting it after `restartAfterMs`. Not part of the given fault schedule: the run's
+   * own behaviour caused it, so a replay causes it again.
+   */
+  crash(node: number, restartAfterMs: number): void;
 }
 
 export interface SendOptions {

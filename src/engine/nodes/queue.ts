@@ -6,6 +6,7 @@ import { defineNode } from './node.ts';
 /** Timer tags of a queue. */
 const ACK_TIMEOUT = 0;
 const EXPIRY = 1;
+const DELAY_OVER = 2;
 
 /** Without a dead-letter target, a dead-letter reason becomes this loss. */
 const LOST_INSTEAD: Record<DeadLetterReason, LostReason> = {
@@ -49,6 +50,8 @@ export const queue = defineNode({
     const groupsInFlight = new Map<string, number>();
     const groupOf = (msg: Message): string => msg.key ?? '';
     const waiting = new Fifo<Waiting>();
+    /** Messages arrived but not yet visible (delayMs), oldest first: their ends come in order. */
+    const delayed = new Fifo<{ msg: Message; visibleAt: number }>();
     // Delivery tags grow without reuse, so a late ack or a stale timer never hits a newer delivery.
     const unacked = new Map<number, Delivery>();
     let nextTag = 0;
@@ -59,6 +62,8 @@ export const queue = defineNode({
     let expiryTimerAt = Infinity;
     /** When the one pending ack-timeout timer fires (Infinity: none pending). */
     let ackTimerAt = Infinity;
+    /** When the one pending delay timer fires (Infinity: none pending). */
+    let delayTimerAt = Infinity;
     const s = {
       received: 0,
       dispatched: 0,
@@ -318,6 +323,28 @@ export const queue = defineNode({
       }
     }
 
+    /** A message becomes part of the queue: its TTL and retention start, it is admitted or waits. */
+    function enqueue(msg: Message): void {
+      if (c.messageTtlMs !== undefined) msg.expiresAt = Math.min(msg.expiresAt, sim.now + c.messageTtlMs);
+      if (c.retentionMs !== undefined && sim.now + c.retentionMs < msg.expiresAt) {
+        msg.expiresAt = sim.now + c.retentionMs;
+        msg.expiryIsRetention = true;
+      }
+      if (waiting.size > 0) waiting.push({ msg, since: sim.now });
+      else admit(msg);
+      dispatch(true);
+    }
+
+    function delayOver(): void {
+      delayTimerAt = Infinity;
+      while (delayed.size > 0 && delayed.peek()!.visibleAt <= sim.now) enqueue(delayed.shift()!.msg);
+      const next = delayed.peek();
+      if (next) {
+        delayTimerAt = next.visibleAt;
+        sim.schedule(next.visibleAt - sim.now, index, -1, DELAY_OVER);
+      }
+    }
+
     return {
       kind: 'queue',
       start() {
@@ -327,14 +354,15 @@ export const queue = defineNode({
       receive(msg) {
         s.received++;
         if (deduplicated(msg)) return;
-        if (c.messageTtlMs !== undefined) msg.expiresAt = Math.min(msg.expiresAt, sim.now + c.messageTtlMs);
-        if (c.retentionMs !== undefined && sim.now + c.retentionMs < msg.expiresAt) {
-          msg.expiresAt = sim.now + c.retentionMs;
-          msg.expiryIsRetention = true;
+        if (c.delayMs > 0) {
+          delayed.push({ msg, visibleAt: sim.now + c.delayMs });
+          if (delayTimerAt === Infinity) {
+            delayTimerAt = sim.now + c.delayMs;
+            sim.schedule(c.delayMs, index, -1, DELAY_OVER);
+          }
+          return;
         }
-        if (waiting.size > 0) waiting.push({ msg, since: sim.now });
-        else admit(msg);
-        dispatch(true);
+        enqueue(msg);
       },
       acked(tag) {
         const delivery = settleDelivery(tag);
@@ -352,6 +380,10 @@ export const queue = defineNode({
         dispatch(false);
       },
       timer(_payload, tag) {
+        if (tag === DELAY_OVER) {
+          delayOver();
+          return;
+        }
         if (tag === ACK_TIMEOUT) {
           ackTimerAt = Infinity;
           // Deadlines grow with the delivery tag (one timeout per queue), so the overdue
@@ -384,6 +416,15 @@ export const queue = defineNode({
           }
         }
         for (const msg of kept) pushReady(msg, false);
+        const keptDelayed: { msg: Message; visibleAt: number }[] = [];
+        for (let d = delayed.shift(); d; d = delayed.shift()) {
+          if (survives(d.msg)) keptDelayed.push(d);
+          else {
+            s.dropped++;
+            sim.release(d.msg, 'lost:crash');
+          }
+        }
+        for (const d of keptDelayed) delayed.push(d);
         expiryTimerAt = Infinity;
       },
       restart() {
@@ -406,6 +447,7 @@ export const queue = defineNode({
         bytes: readyBytes,
         unacked: unacked.size,
         blocked: waiting.size,
+        delayed: delayed.size,
       }),
     };
   },

@@ -102,6 +102,28 @@ test('consumer settings: invalid values are refused inline, valid ones show on t
   await expect(node).toContainText('dedup 5 s');
 });
 
+test('an empirical link latency is edited as percentile lines and summarised as p50/p99', async ({ page }) => {
+  await freshStart(page);
+  await page.getByTestId('btn-new').click();
+  await dropFromPalette(page, 'producer', 180, 260);
+  // Off level: a perfectly flat edge has no height, and Playwright will not click it.
+  await dropFromPalette(page, 'queue', 500, 360);
+  await connectNodes(page, 'producer-1', 'queue-1');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await page.locator('.react-flow__edge').first().click();
+  await expect(page.locator('.mf-inspector__id')).toHaveText('producer-1 → queue-1');
+
+  await page.getByTestId('field-latency-dist').selectOption('empirical');
+  const lines = page.getByTestId('field-latency-percentiles');
+  // Prefilled around the old 5 ms.
+  await expect(lines).toHaveValue('0: 1.25\n50: 5\n99: 20\n100: 40');
+  await lines.fill('0: 2\n50: 8\n99: 4\n100: 120');
+  await expect(page.getByRole('alert')).toHaveText('line 3: values must not decrease as p increases');
+  await lines.fill('0: 2\n50: 8\n99: 40\n100: 120');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('.mf-edge-label')).toHaveText('p50 8 · p99 40 ms');
+});
+
 test('publisher confirms with a retry time resend what a lossy link dropped', async ({ page }) => {
   await freshStart(page);
   await page.getByTestId('btn-new').click();

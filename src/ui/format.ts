@@ -16,6 +16,13 @@ export function distributionSummary(d: Distribution, unit = 'ms'): string {
       return `~${formatNumber(d.mean)} ${unit} exp`;
     case 'normal':
       return `${formatNumber(d.mean)}±${formatNumber(d.stddev)} ${unit}`;
+    case 'empirical': {
+      // The points at (or nearest) p50 and p99; one point if both are the same.
+      const nearest = (target: number) =>
+        d.percentiles.reduce((best, pt) => (Math.abs(pt.p - target) < Math.abs(best.p - target) ? pt : best));
+      const points = [...new Set([nearest(50), nearest(99)])];
+      return `${points.map((pt) => `p${formatNumber(pt.p)} ${formatNumber(pt.value)}`).join(' · ')} ${unit}`;
+    }
   }
 }
 

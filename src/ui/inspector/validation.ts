@@ -3,7 +3,7 @@ import type { z } from 'zod';
 type Issue = z.core.$ZodIssue;
 
 /** Zod's messages in words that suit a form field ("must be > 0" rather than "Too small: ..."). */
-function issueText(issue: Issue): string {
+export function issueText(issue: Issue): string {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'number') return `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`;

@@ -29,6 +29,11 @@ const ON_FAILURE_OPTIONS: readonly Choice<ConsumerConfig['onFailure']>[] = [
     label: 'Reject',
     hint: "Not requeued: it goes to the queue's dead-letter target, or is lost if there is none.",
   },
+  {
+    value: 'crash',
+    label: 'Crash',
+    hint: 'The consumer dies holding everything unacked — its queue takes those back, redelivered — and restarts after the given time.',
+  },
 ];
 
 export function ConsumerForm({ id, data }: KindFormProps<'consumer'>) {
@@ -83,6 +88,16 @@ export function ConsumerForm({ id, data }: KindFormProps<'consumer'>) {
           testId="field-on-failure"
           onCommit={(onFailure) => commit({ ...config, onFailure })}
         />
+        {config.onFailure === 'crash' && (
+          <NumberField
+            label="Restart after"
+            unit="ms"
+            value={config.crashRestartMs}
+            hint="How long the crashed consumer is down before it restarts."
+            testId="field-crash-restart"
+            onCommit={(crashRestartMs) => commit({ ...config, crashRestartMs })}
+          />
+        )}
         {config.ack === 'auto' && (
           <p className="mf-fieldset__note">With auto ack the queue has already let go of the message, so a failed one is lost.</p>
         )}

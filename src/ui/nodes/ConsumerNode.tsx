@@ -14,7 +14,7 @@ function summary(config: ConsumerConfig): string {
     config.ack === 'auto' ? 'auto ack' : 'manual ack',
   ];
   if (config.failureProbability > 0) {
-    parts.push(`${formatNumber(config.failureProbability * 100)}% fail${config.onFailure === 'reject' ? ' → reject' : ''}`);
+    parts.push(`${formatNumber(config.failureProbability * 100)}% fail${config.onFailure === 'requeue' ? '' : ` → ${config.onFailure}`}`);
   }
   if (config.idempotent) parts.push(config.dedupWindowMs === undefined ? 'dedup' : `dedup ${formatDuration(config.dedupWindowMs)}`);
   return parts.join(' · ');

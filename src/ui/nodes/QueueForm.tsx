@@ -202,6 +202,14 @@ export function QueueForm({ id, data }: KindFormProps<'queue'>) {
           testId="field-retention"
           onCommit={(retentionMs) => commit(withOptional(config, 'retentionMs', retentionMs))}
         />
+        <NumberField
+          label="Delivery delay"
+          unit="ms"
+          value={config.delayMs}
+          hint="SQS DelaySeconds: a message is invisible for this long after it arrives (0-900 s in SQS)."
+          testId="field-delay"
+          onCommit={(delayMs) => commit({ ...config, delayMs })}
+        />
       </FieldGroup>
       <FieldGroup legend="Durability" testId="group-durability">
         <CheckboxField

@@ -13,6 +13,7 @@ function summary(config: QueueConfig, deadLetterName: string | undefined): strin
   if (config.maxBytes !== undefined) parts.push(`max ${formatBytes(config.maxBytes)}`);
   // The policy only matters once the queue can be full.
   if (parts.length > 0) parts.push(config.overflow);
+  if (config.delayMs > 0) parts.push(`delay ${formatDuration(config.delayMs)}`);
   if (config.ackTimeoutMs !== undefined) parts.push(`timeout ${formatDuration(config.ackTimeoutMs)}`);
   if (config.maxDeliveries !== undefined) parts.push(`≤${config.maxDeliveries} deliveries`);
   if (config.messageTtlMs !== undefined) parts.push(`TTL ${formatDuration(config.messageTtlMs)}`);

@@ -56,6 +56,7 @@ describe('RMQ-L2 overflow: max-length 3, no consumer, publish 1..5', () => {
     const sim = run(topology({ overflow: 'drop-head' }), 1_000);
     expect(held(sim, 'q')).toEqual([3, 4, 5]);
     expect(runReport(sim).ledger.lost).toEqual({ overflow: 2 });
+    expect(stats<QueueStats>(sim, 'q')).toMatchObject({ dropped: 2, droppedByReason: { overflow: 2 } });
   });
 
   it('drop-head with a dead-letter target dead-letters 1, 2 with reason max-length', () => {
@@ -512,6 +513,7 @@ describe('RMQ-Q2 restart matrix: queue {durable, transient} x message {persisten
   ])('durable %s, persistent %s: %i survive, %i lost:crash', (durable, persistent, kept, lost) => {
     const sim = run(topology(durable, persistent), 60_000);
     expect(stats<QueueStats>(sim, 'q').depth).toBe(kept);
+    expect(stats<QueueStats>(sim, 'q').droppedByReason).toEqual(lost ? { crash: lost } : {});
     expect(runReport(sim).ledger.lost).toEqual(lost ? { crash: lost } : {});
   });
 

@@ -55,6 +55,8 @@ export interface QueueStats {
   deadLettered: number;
   /** Messages this queue dropped (lost), any reason. */
   dropped: number;
+  /** The same, by lost reason (overflow, expired, rejected, delivery-limit, crash). */
+  droppedByReason: Record<string, number>;
   /** Publishes refused (reject-publish, reject-publish-dlx). */
   refused: number;
   /** Publishes accepted but not delivered: their id or content was seen within the dedup window. */

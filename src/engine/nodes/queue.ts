@@ -64,6 +64,7 @@ export const queue = defineNode({
     let ackTimerAt = Infinity;
     /** When the one pending delay timer fires (Infinity: none pending). */
     let delayTimerAt = Infinity;
+    const droppedByReason: Record<string, number> = {};
     const s = {
       received: 0,
       dispatched: 0,
@@ -81,13 +82,20 @@ export const queue = defineNode({
       (c.maxLength === undefined || ready.size + extraCount < c.maxLength) &&
       (c.maxBytes === undefined || readyBytes + msg.sizeBytes <= c.maxBytes);
 
+    /** This queue lets a message go as lost, counted by reason. */
+    function drop(msg: Message, fate: `lost:${LostReason}`): void {
+      s.dropped++;
+      const reason = fate.slice(5);
+      droppedByReason[reason] = (droppedByReason[reason] ?? 0) + 1;
+      sim.release(msg, fate);
+    }
+
     function deadLetterOrDrop(msg: Message, reason: DeadLetterReason): void {
       if (deadLetterTarget >= 0) {
         s.deadLettered++;
         sim.deadLetter(msg, reason, deadLetterTarget);
       } else {
-        s.dropped++;
-        sim.release(msg, `lost:${LOST_INSTEAD[reason]}`);
+        drop(msg, `lost:${LOST_INSTEAD[reason]}`);
       }
     }
 
@@ -120,8 +128,7 @@ export const queue = defineNode({
       s.expired++;
       // Past the retention limit a message is deleted (SQS); a TTL dead-letters it.
       if (msg.expiryIsRetention) {
-        s.dropped++;
-        sim.release(msg, 'lost:expired');
+        drop(msg, 'lost:expired');
       } else {
         deadLetterOrDrop(msg, 'expired');
       }
@@ -280,8 +287,7 @@ export const queue = defineNode({
         settleDelivery(tag);
         if (keep(delivery.msg)) returned.push(delivery.msg);
         else {
-          s.dropped++;
-          sim.release(delivery.msg, 'lost:crash');
+          drop(delivery.msg, 'lost:crash');
         }
       }
       for (let i = returned.length - 1; i >= 0; i--) requeue(returned[i]!);
@@ -411,8 +417,7 @@ export const queue = defineNode({
           const msg = shiftReady();
           if (survives(msg)) kept.push(msg);
           else {
-            s.dropped++;
-            sim.release(msg, 'lost:crash');
+            drop(msg, 'lost:crash');
           }
         }
         for (const msg of kept) pushReady(msg, false);
@@ -420,8 +425,7 @@ export const queue = defineNode({
         for (let d = delayed.shift(); d; d = delayed.shift()) {
           if (survives(d.msg)) keptDelayed.push(d);
           else {
-            s.dropped++;
-            sim.release(d.msg, 'lost:crash');
+            drop(d.msg, 'lost:crash');
           }
         }
         for (const d of keptDelayed) delayed.push(d);
@@ -446,6 +450,7 @@ export const queue = defineNode({
         depth: ready.size,
         bytes: readyBytes,
         unacked: unacked.size,
+        droppedByReason: { ...droppedByReason },
         blocked: waiting.size,
         delayed: delayed.size,
       }),

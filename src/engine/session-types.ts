@@ -59,7 +59,7 @@ export interface QueueStats {
   droppedByReason: Record<string, number>;
   /** Publishes refused (reject-publish, reject-publish-dlx). */
   refused: number;
-  /** Publishes accepted but not delivered: their id or content was seen within the dedup window. */
+  /** Publishes accepted but not delivered: their id or content was seen within `dedupWindowMs`. */
   deduplicated: number;
 }
 export interface TopicStats {

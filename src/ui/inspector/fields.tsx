@@ -45,13 +45,7 @@ function Field({ label, unit, hint, error, htmlFor, children }: {
         {children}
         {unit && <span className="mf-field__unit">{unit}</span>}
       </div>
-      {error ? (
-        <div className="mf-field__error" role="alert">
-          {error}
-        </div>
-      ) : (
-        hint && <div className="mf-field__hint">{hint}</div>
-      )}
+      <FieldMessage error={error} hint={hint} />
     </div>
   );
 }
@@ -70,6 +64,18 @@ interface NumberFieldProps {
 
 const formatOptional = (n: number | undefined): string => (n === undefined ? '' : formatNumber(n));
 const normaliseNumber = (text: string): string => (text.trim() === '' ? '' : formatNumber(Number(text)));
+
+/** Under a field: its validation error if there is one, else its hint. */
+function FieldMessage({ error, hint }: { error?: string | null | undefined; hint?: ReactNode }) {
+  if (error) {
+    return (
+      <div className="mf-field__error" role="alert">
+        {error}
+      </div>
+    );
+  }
+  return hint ? <div className="mf-field__hint">{hint}</div> : null;
+}
 
 export function NumberField({ label, value, onCommit, unit, hint, optional, placeholder, testId }: NumberFieldProps) {
   const id = useId();
@@ -197,7 +203,7 @@ export function CheckboxField({ label, checked, onCommit, hint, testId }: {
         <input id={id} type="checkbox" checked={checked} data-testid={testId} onChange={(e) => setError(onCommit(e.target.checked))} />
         {label}
       </label>
-      {error ? <div className="mf-field__error">{error}</div> : hint && <div className="mf-field__hint">{hint}</div>}
+      <FieldMessage error={error} hint={hint} />
     </div>
   );
 }
@@ -270,13 +276,7 @@ export function RadioField<T extends string>({ label, value, options, onCommit, 
           </label>
         ))}
       </div>
-      {error ? (
-        <div className="mf-field__error" role="alert">
-          {error}
-        </div>
-      ) : (
-        shownHint && <div className="mf-field__hint">{shownHint}</div>
-      )}
+      <FieldMessage error={error} hint={shownHint} />
     </div>
   );
 }

@@ -61,8 +61,8 @@ export interface Envelope {
   arriveAt: number;
   /** Position in the list of envelopes on links (for O(1) removal), or -1. */
   linkPos: number;
-  /** The link's loss draw decided it will not arrive. */
-  doomed: boolean;
+  /** Set when it will not arrive: the link's loss draw, or a cut of an unordered link. */
+  doomedBy: 'link-loss' | 'partition' | undefined;
   /** Sim time after which a partition stops holding it, when parked on a cut ordered link. */
   holdUntil: number;
   /** The dispatching queue's delivery tag, or -1 when no ack is expected. */

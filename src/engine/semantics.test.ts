@@ -766,3 +766,58 @@ describe('SEMANTICS §2 empirical latency', () => {
     expect(latencyMs.max).toBeLessThanOrEqual(120);
   });
 });
+
+describe('edge cases found in review', () => {
+  it('a live fault at the instant a derived restart is due replays the same (and the trace tells them apart)', () => {
+    const base = withFaults(
+      build([producer('p', { rate: { dist: 'constant', perSecond: 10 } }), queue('q'), consumer('c', { processingMs: fixed(5) })], [['p', 'q'], ['q', 'c']]),
+      [{ atMs: 0, action: 'crash', node: 'c', restartAfterMs: 1_000 }],
+    );
+    const live = new Simulation(base);
+    live.runUntil(1_000);
+    live.injectFault({ atMs: 0, action: 'crash', node: 'c' });
+    live.runUntil(3_000);
+    const replay = run(withFaults(base, [...live.faultSchedule()]), 3_000);
+    expect(replay.downNodes()).toEqual(live.downNodes());
+    expect(live.downNodes()).toEqual([2]);
+    expect(replay.traceHash()).toBe(live.traceHash());
+  });
+
+  it('block refuses a publish that could never fit, even behind others waiting (no deadlock)', () => {
+    const sim = run(
+      build(
+        [producer('p', { limit: 6, rate: { dist: 'constant', perSecond: 1_000 }, sizeBytes: { dist: 'empirical', percentiles: [{ p: 0, value: 600 }, { p: 50, value: 600 }, { p: 51, value: 5_000 }, { p: 100, value: 5_000 }] } }), queue('q', { maxBytes: 1_000, overflow: 'block' }), consumer('c', { processingMs: fixed(10) })],
+        [['p', 'q'], ['q', 'c']],
+      ),
+      60_000,
+    );
+    expect(sim.ledger.inFlight).toBe(0);
+    expect(sim.ledger.rejected).toBeGreaterThan(0);
+    expect(sim.ledger.delivered + sim.ledger.rejected).toBe(6);
+  });
+
+  it('an ordered link cut with messages on it keeps their order at the heal', () => {
+    const sim = run(
+      withFaults(
+        build([producer('p', { limit: 50, rate: { dist: 'constant', perSecond: 100 } }), consumer('c', { processingMs: fixed(0), prefetch: 0 })], [['p', 'c', { latencyMs: fixed(100) }]]),
+        [{ atMs: 55, action: 'cut', edge: 'e0', healAfterMs: 500 }],
+      ),
+      10_000,
+    );
+    expect(sim.ledger.delivered).toBe(50);
+    expect(stats<ConsumerStats>(sim, 'c').reorders).toBe(0);
+  });
+
+  it('a delivery still on its way to a consumer when it crashes is void: processed once, via the redelivery', () => {
+    const sim = run(
+      withFaults(
+        build([producer('p', { limit: 1 }), queue('q'), consumer('c', { processingMs: fixed(1) })], [['p', 'q', { latencyMs: fixed(0) }], ['q', 'c', { latencyMs: fixed(100) }]]),
+        [{ atMs: 50, action: 'crash', node: 'c', restartAfterMs: 10 }],
+      ),
+      10_000,
+    );
+    expect(sim.ledger.delivered).toBe(1);
+    expect(sim.ledger.duplicates).toBe(0);
+    expect(stats<ConsumerStats>(sim, 'c')).toMatchObject({ received: 1, redelivered: 1 });
+  });
+});

@@ -13,7 +13,7 @@ import { DOT_COPY, DOT_NORMAL, DOT_REDELIVERED, DOT_STRIDE, type NodeStats } fro
 
 /** Event kinds in the heap: an envelope arriving, or a node's timer (its tag above TIMER). */
 const ARRIVE = 1;
-/** A fault of the schedule (a = its index). */
+/** A fault of the schedule (traced as a = action, b = node or edge index). */
 const FAULT = 2;
 /** A cut ordered link's partition hold ran out for some parked envelopes (a = edge). */
 const PARTITION_TIMEOUT = 3;
@@ -72,10 +72,14 @@ export class Simulation implements SimContext {
    * (after the events at the current instant ran) replays identically from a file.
    */
   private pendingFaults: number[] = [];
+  /** Per fault (same index as `faults`): when it came to be, and whether it was given. */
+  private readonly faultOrder: { createdAt: number; given: boolean }[] = [];
   private readonly down: Uint8Array;
   private readonly cut: Uint8Array;
   /** Envelopes parked on cut ordered links, per edge, oldest first. */
   private readonly parked = new Map<number, Fifo<Envelope>>();
+  /** When the edge's pending partition-hold timer fires; Infinity: none pending. */
+  private readonly partitionTimerAt: Float64Array;
   /** Nodes seen in events at an instant that nears the per-instant cap, to name them. */
   private readonly runawayNodes = new Set<number>();
   private instant = -1;
@@ -94,6 +98,7 @@ export class Simulation implements SimContext {
     this.lastArrival = new Float64Array(topology.edges.length);
     this.down = new Uint8Array(topology.nodes.length);
     this.cut = new Uint8Array(topology.edges.length);
+    this.partitionTimerAt = new Float64Array(topology.edges.length).fill(Infinity);
     topology.edges.forEach((e, i) => {
       const source = indexById.get(e.source);
       const target = indexById.get(e.target);
@@ -148,10 +153,10 @@ export class Simulation implements SimContext {
 
   send(edge: number, msg: Message, options?: SendOptions): void {
     const link = this.links[edge]!;
-    if (this.cut[edge]) {
-      // A partition: an unordered link drops at once, an ordered one holds until heal or timeout.
-      if (link.ordered) this.park(this.envelope(msg, edge, this.edgeTarget[edge]!, Infinity, false, options));
-      else this.release(msg, 'lost:partition');
+    if (this.cut[edge] && !link.ordered) {
+      // A partition: an unordered link drops at once. An ordered one (below) carries it as
+      // usual and holds it at the far end until the heal, so order is kept.
+      this.release(msg, 'lost:partition');
       return;
     }
     const rng = this.linkRngs[edge]!;
@@ -168,7 +173,7 @@ export class Simulation implements SimContext {
     }
   }
 
-  private traverse(edge: number, msg: Message, doomed: boolean, options?: SendOptions): void {
+  private traverse(edge: number, msg: Message, lost: boolean, options?: SendOptions): void {
     const link = this.links[edge]!;
     const rng = this.linkRngs[edge]!;
     let arriveAt = this.now + sampleDuration(link.latencyMs, rng) + (link.jitterMs > 0 ? rng.next() * link.jitterMs : 0);
@@ -177,7 +182,7 @@ export class Simulation implements SimContext {
       this.lastArrival[edge] = arriveAt;
     }
     const env = this.envelope(msg, edge, this.edgeTarget[edge]!, arriveAt, true, options);
-    env.doomed = doomed;
+    env.doomedBy = lost ? 'link-loss' : undefined;
     env.linkPos = this.onLink.length;
     this.onLink.push(env);
   }
@@ -284,11 +289,12 @@ export class Simulation implements SimContext {
   /** Process one event. Returns false when there is none. */
   step(): boolean {
     const ev = this.popped;
+    let fault: Fault | undefined;
     if (this.nextFaultTime() < this.heap.peekTime()) {
-      ev.time = this.nextFaultTime();
+      fault = this.faults[this.pendingFaults.shift()!]!;
+      ev.time = fault.atMs;
       ev.kind = FAULT;
-      ev.a = this.pendingFaults.shift()!;
-      ev.b = -1;
+      [ev.a, ev.b] = this.faultTrace(fault);
     } else if (!this.heap.pop(ev)) return false;
     if (ev.time === this.instant) {
       if (++this.eventsThisInstant > MAX_EVENTS_PER_INSTANT) {
@@ -311,7 +317,7 @@ export class Simulation implements SimContext {
       this.runawayNodes.add(ev.kind === ARRIVE ? this.live[ev.b]!.target : ev.a);
     }
     if (ev.kind === ARRIVE) this.arrive(ev.b);
-    else if (ev.kind === FAULT) this.applyFault(this.faults[ev.a]!);
+    else if (fault) this.applyFault(fault);
     else if (ev.kind === PARTITION_TIMEOUT) this.partitionTimeout(ev.a);
     else this.runtimes[ev.a]!.timer?.(ev.b, ev.kind - TIMER);
     return true;
@@ -401,7 +407,7 @@ export class Simulation implements SimContext {
       departAt: this.now,
       arriveAt,
       linkPos: -1,
-      doomed: false,
+      doomedBy: undefined,
       holdUntil: Infinity,
       deliveryTag: options?.deliveryTag ?? -1,
       redelivery: options?.redelivery ?? false,
@@ -420,14 +426,14 @@ export class Simulation implements SimContext {
   private arrive(slot: number): void {
     const env = this.live[slot]!;
     if (env.linkPos >= 0) this.takeOffLink(env);
-    if (env.edge >= 0 && this.cut[env.edge] && this.links[env.edge]!.ordered && !env.doomed) {
+    if (env.edge >= 0 && this.cut[env.edge] && this.links[env.edge]!.ordered && !env.doomedBy) {
       // Cut while on its way: TCP does not give up at once; it waits for the heal.
       this.park(env);
       return;
     }
     this.freeEnvelope(env);
-    if (env.doomed) {
-      this.release(env.msg, env.edge >= 0 && this.cut[env.edge] ? 'lost:partition' : 'lost:link-loss');
+    if (env.doomedBy) {
+      this.release(env.msg, `lost:${env.doomedBy}`);
       return;
     }
     if (this.down[env.target]) {
@@ -435,7 +441,7 @@ export class Simulation implements SimContext {
       return;
     }
     this.refusedUid = -1;
-    this.runtimes[env.target]!.receive(env.msg, env.edge, env.deliveryTag);
+    this.runtimes[env.target]!.receive(env.msg, env.edge, env.deliveryTag, env.redelivery);
     if (env.confirmTo >= 0) this.confirm(env, this.refusedUid === env.msg.uid);
   }
 
@@ -455,29 +461,67 @@ export class Simulation implements SimContext {
     let list = this.parked.get(env.edge);
     if (!list) this.parked.set(env.edge, (list = new Fifo<Envelope>()));
     env.holdUntil = this.now + this.links[env.edge]!.partitionHoldMs;
-    if (list.size === 0) this.heap.push(env.holdUntil, PARTITION_TIMEOUT, env.edge, -1);
+    // One pending partition timer per edge; one left from before a heal still serves.
+    if (this.partitionTimerAt[env.edge] === Infinity) {
+      this.partitionTimerAt[env.edge] = env.holdUntil;
+      this.heap.push(env.holdUntil, PARTITION_TIMEOUT, env.edge, -1);
+    }
     list.push(env);
   }
 
   private partitionTimeout(edge: number): void {
-    const list = this.parked.get(edge);
-    if (!list) return;
+    const list = this.parked.get(edge)!;
     while (list.size > 0 && list.peek()!.holdUntil <= this.now) {
       const env = list.shift()!;
       this.freeEnvelope(env);
       this.release(env.msg, 'lost:partition');
     }
-    if (list.size > 0) this.heap.push(list.peek()!.holdUntil, PARTITION_TIMEOUT, edge, -1);
+    this.partitionTimerAt[edge] = Infinity;
+    const next = list.peek();
+    if (next) {
+      this.partitionTimerAt[edge] = next.holdUntil;
+      this.heap.push(next.holdUntil, PARTITION_TIMEOUT, edge, -1);
+    }
   }
 
+  /**
+   * Pending faults run in order of (time, when they came to be, given after derived,
+   * order added). A given fault counts as coming to be at its own time — as if injected
+   * live then, after everything else at that instant — so a live injection and the same
+   * fault replayed from the schedule land in the same place.
+   */
   private scheduleFault(fault: Fault, given: boolean): void {
     if (given) this.givenFaults.push(fault);
-    const index = this.faults.push({ ...fault, atMs: Math.max(fault.atMs, this.now) }) - 1;
-    const at = this.faults[index]!.atMs;
-    // Stable insert: after every pending fault at the same time or earlier.
+    const atMs = Math.max(fault.atMs, this.now);
+    const index = this.faults.push({ ...fault, atMs }) - 1;
+    this.faultOrder.push({ createdAt: given ? atMs : this.now, given });
+    const before = (a: number, b: number): boolean => {
+      const fa = this.faults[a]!.atMs;
+      const fb = this.faults[b]!.atMs;
+      if (fa !== fb) return fa < fb;
+      const oa = this.faultOrder[a]!;
+      const ob = this.faultOrder[b]!;
+      if (oa.createdAt !== ob.createdAt) return oa.createdAt < ob.createdAt;
+      if (oa.given !== ob.given) return !oa.given;
+      return a < b;
+    };
     let i = this.pendingFaults.length;
-    while (i > 0 && this.faults[this.pendingFaults[i - 1]!]!.atMs > at) i--;
+    while (i > 0 && before(index, this.pendingFaults[i - 1]!)) i--;
     this.pendingFaults.splice(i, 0, index);
+  }
+
+  /** A fault's identity for the trace: what it does to which node or edge (not its list position). */
+  private faultTrace(fault: Fault): [number, number] {
+    switch (fault.action) {
+      case 'crash':
+        return [0, this.nodeIndex(fault.node)];
+      case 'restart':
+        return [1, this.nodeIndex(fault.node)];
+      case 'cut':
+        return [2, this.edgeIndex(fault.edge)];
+      case 'heal':
+        return [3, this.edgeIndex(fault.edge)];
+    }
   }
 
   private applyFault(fault: Fault): void {
@@ -506,7 +550,7 @@ export class Simulation implements SimContext {
         if (this.cut[edge]) return;
         this.cut[edge] = 1;
         // What is on an unordered link when it is cut never arrives.
-        if (!this.links[edge]!.ordered) for (const env of this.onLink) if (env.edge === edge) env.doomed = true;
+        if (!this.links[edge]!.ordered) for (const env of this.onLink) if (env.edge === edge) env.doomedBy ??= 'partition';
         return;
       }
       case 'heal': {
@@ -514,11 +558,12 @@ export class Simulation implements SimContext {
         if (!this.cut[edge]) return;
         this.cut[edge] = 0;
         const list = this.parked.get(edge);
-        // Held messages go on in the order they were sent, each with a fresh latency.
+        // Held messages already crossed the link: they arrive now, in the order they were
+        // sent, ahead of anything still on its way.
         while (list && list.size > 0) {
           const env = list.shift()!;
-          this.freeEnvelope(env);
-          this.traverse(edge, env.msg, false, { deliveryTag: env.deliveryTag, redelivery: env.redelivery, confirm: env.confirmTo >= 0 });
+          env.arriveAt = this.now;
+          this.heap.push(this.now, ARRIVE, edge, env.slot);
         }
         return;
       }

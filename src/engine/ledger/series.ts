@@ -30,7 +30,17 @@ export class SeriesRecorder {
    * `now` has run). Call before the clock moves to `now`.
    */
   catchUp(now: number, inclusive: boolean): void {
-    while (this.nextAt < now || (inclusive && this.nextAt === now)) {
+    const due = (): boolean => this.nextAt < now || (inclusive && this.nextAt === now);
+    if (!due()) return;
+    this.take(this.nextAt);
+    this.nextAt += this.intervalMs;
+    // A long quiet stretch: only the last MAX_SAMPLES of its (idle) samples are kept anyway.
+    const idle = Math.floor((now - this.nextAt) / this.intervalMs) - MAX_SAMPLES;
+    if (idle > 0) {
+      this.nextAt += idle * this.intervalMs;
+      this.taken += idle;
+    }
+    while (due()) {
       this.take(this.nextAt);
       this.nextAt += this.intervalMs;
     }

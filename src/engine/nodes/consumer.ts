@@ -57,6 +57,17 @@ export const consumer = defineNode({
       else highestKeySeq.set(k, msg.keySeq);
     }
 
+    /** Records a processed id; with a window, forgets the ones that fell out of it (oldest first). */
+    function remember(uid: number): void {
+      seen.delete(uid);
+      seen.set(uid, sim.now);
+      if (c.dedupWindowMs === undefined) return;
+      for (const [old, at] of seen) {
+        if (sim.now - at <= c.dedupWindowMs) break;
+        seen.delete(old);
+      }
+    }
+
     function alreadyProcessed(msg: Message): boolean {
       const at = seen.get(msg.uid);
       if (at === undefined) return false;
@@ -125,7 +136,7 @@ export const consumer = defineNode({
       s.processed++;
       countReorders(msg);
       if (!sim.processed(msg)) s.duplicates++;
-      if (c.idempotent) seen.set(msg.uid, sim.now);
+      if (c.idempotent) remember(msg.uid);
       ack(work);
       sim.release(msg);
       repeats?.forEach(suppress);
@@ -135,10 +146,16 @@ export const consumer = defineNode({
       kind: 'consumer',
       prefetchLimit: c.prefetch === 0 ? Infinity : c.prefetch,
       autoAck: c.ack === 'auto',
-      receive(msg, edge, deliveryTag) {
+      receive(msg, edge, deliveryTag, redelivery) {
+        const queue = deliveryTag >= 0 ? sim.sourceOf(edge) : -1;
+        if (queue >= 0 && sim.runtime(queue).deliveryClosed?.(edge, deliveryTag)) {
+          // Sent before this consumer crashed: the queue has it back already.
+          sim.release(msg);
+          return;
+        }
         s.received++;
-        if (msg.redelivered) s.redelivered++;
-        const work: Work = { msg, queue: deliveryTag >= 0 ? sim.sourceOf(edge) : -1, deliveryTag };
+        if (redelivery) s.redelivered++;
+        const work: Work = { msg, queue, deliveryTag };
         if (!crashing && inProgress.size < c.concurrency) begin(work);
         else backlog.push(work);
       },

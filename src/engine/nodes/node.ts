@@ -74,9 +74,15 @@ export interface NodeRuntime {
   start?(): void;
   /**
    * A message arrives on input `edge` (-1: moved directly, as a dead letter is), with a
-   * delivery tag when the sending queue expects an ack (else -1).
+   * delivery tag when the sending queue expects an ack (else -1), and whether the queue
+   * sent it as a redelivery.
    */
-  receive(msg: Message, edge: number, deliveryTag: number): void;
+  receive(msg: Message, edge: number, deliveryTag: number, redelivery: boolean): void;
+  /**
+   * True when delivery `tag` on output `edge` belongs to a consumer connection that has
+   * since closed (a crash): RabbitMQ discards such deliveries, the queue took them back.
+   */
+  deliveryClosed?(edge: number, tag: number): boolean;
   /** A timer this node scheduled fires. */
   timer?(payload: number, tag: number): void;
   /** A consumer acknowledged a delivery of this queue. */

@@ -59,7 +59,14 @@ export const queue = defineNode({
     let nextOutput = 0;
     let outputs: readonly number[] = [];
     let unackedPer: Int32Array = new Int32Array(0);
+    /** Per output: delivery tags below this went to a consumer connection that has closed. */
+    let closedBelow = new Float64Array(0);
     let expiryTimerAt = Infinity;
+    /**
+     * The current expiry timer's number: an earlier head (a requeue) or a crash supersedes
+     * a pending timer, which then fires as stale and does nothing.
+     */
+    let expiryTimer = 0;
     /** When the one pending ack-timeout timer fires (Infinity: none pending). */
     let ackTimerAt = Infinity;
     /** When the one pending delay timer fires (Infinity: none pending). */
@@ -178,7 +185,7 @@ export const queue = defineNode({
       const head = ready.peek();
       if (head && head.expiresAt < expiryTimerAt) {
         expiryTimerAt = head.expiresAt;
-        sim.schedule(head.expiresAt - sim.now, index, -1, EXPIRY);
+        sim.schedule(head.expiresAt - sim.now, index, ++expiryTimer, EXPIRY);
       }
     }
 
@@ -293,12 +300,24 @@ export const queue = defineNode({
       for (let i = returned.length - 1; i >= 0; i--) requeue(returned[i]!);
     }
 
+    /** reject-publish: the newest is refused and the producer told. */
+    function refuse(msg: Message): void {
+      s.refused++;
+      sim.refused(msg);
+      sim.release(msg, 'rejected');
+    }
+
+    /** block: the publish waits for room, unless it could never fit — that is refused, not a deadlock. */
+    function waitForRoom(msg: Message): void {
+      if (c.maxBytes !== undefined && msg.sizeBytes > c.maxBytes) refuse(msg);
+      else waiting.push({ msg, since: sim.now });
+    }
+
     function admit(msg: Message): void {
       if (fits(msg)) {
         pushReady(msg, false);
         return;
       }
-      const tooBigEver = c.maxBytes !== undefined && msg.sizeBytes > c.maxBytes;
       switch (c.overflow) {
         case 'drop-head':
           // Oldest first, until the new message fits (RabbitMQ's default).
@@ -307,9 +326,7 @@ export const queue = defineNode({
           else deadLetterOrDrop(msg, 'max-length');
           return;
         case 'reject-publish':
-          s.refused++;
-          sim.refused(msg);
-          sim.release(msg, 'rejected');
+          refuse(msg);
           return;
         case 'reject-publish-dlx':
           s.refused++;
@@ -317,14 +334,7 @@ export const queue = defineNode({
           deadLetterOrDrop(msg, 'max-length');
           return;
         case 'block':
-          if (tooBigEver) {
-            // It could never fit: refusing it is the only answer that is not a deadlock.
-            s.refused++;
-            sim.refused(msg);
-            sim.release(msg, 'rejected');
-          } else {
-            waiting.push({ msg, since: sim.now });
-          }
+          waitForRoom(msg);
           return;
       }
     }
@@ -336,7 +346,8 @@ export const queue = defineNode({
         msg.expiresAt = sim.now + c.retentionMs;
         msg.expiryIsRetention = true;
       }
-      if (waiting.size > 0) waiting.push({ msg, since: sim.now });
+      // Behind publishes already waiting, a new one waits too (in order).
+      if (waiting.size > 0) waitForRoom(msg);
       else admit(msg);
       dispatch(true);
     }
@@ -356,6 +367,7 @@ export const queue = defineNode({
       start() {
         outputs = sim.outputs(index);
         unackedPer = new Int32Array(outputs.length);
+        closedBelow = new Float64Array(outputs.length);
       },
       receive(msg) {
         s.received++;
@@ -385,7 +397,7 @@ export const queue = defineNode({
         else deadLetterOrDrop(delivery.msg, 'rejected');
         dispatch(false);
       },
-      timer(_payload, tag) {
+      timer(payload, tag) {
         if (tag === DELAY_OVER) {
           delayOver();
           return;
@@ -404,6 +416,7 @@ export const queue = defineNode({
             requeue(delivery.msg);
           }
         } else {
+          if (payload !== expiryTimer) return;
           expiryTimerAt = Infinity;
         }
         dispatch(false);
@@ -429,20 +442,26 @@ export const queue = defineNode({
           }
         }
         for (const d of keptDelayed) delayed.push(d);
+        // Publishes blocked on it were never accepted: the crash closes their connection.
+        for (let w = waiting.shift(); w; w = waiting.shift()) drop(w.msg, 'lost:crash');
         expiryTimerAt = Infinity;
+        expiryTimer++;
       },
       restart() {
         dispatch(false);
       },
       outputDown(edge) {
-        // The consumer's connection closed: what it had not acked comes back, redelivered.
+        // The consumer's connection closed: what it had not acked comes back, redelivered,
+        // and deliveries still on their way to it are void.
         const o = outputs.indexOf(edge);
+        closedBelow[o] = nextTag;
         returnUnacked((d) => d.output === o, () => true);
         dispatch(false);
       },
       outputUp() {
         dispatch(false);
       },
+      deliveryClosed: (edge, tag) => tag < closedBelow[outputs.indexOf(edge)]!,
       contents: () => ready.toArray(),
       stats: () => ({
         kind: 'queue',

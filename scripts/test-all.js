@@ -11,9 +11,13 @@ rmSync(`${RESULTS}/vitest.json`, { force: true });
 rmSync(`${RESULTS}/playwright.json`, { force: true });
 mkdirSync(RESULTS, { recursive: true });
 
+// No stage may hang the run: one that takes longer than this is stopped and counts as failed.
+const STAGE_LIMIT_MS = 15 * 60 * 1000;
+
 function run(title, command, args) {
   process.stdout.write(`\n=== ${title}: ${command} ${args.join(' ')}\n`);
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+  const result = spawnSync(command, args, { stdio: 'inherit', timeout: STAGE_LIMIT_MS, killSignal: 'SIGKILL' });
+  if (result.error?.code === 'ETIMEDOUT') process.stdout.write(`\n${title}: stopped after ${STAGE_LIMIT_MS / 60000} minutes\n`);
   return result.status === 0;
 }
 

@@ -76,8 +76,8 @@ describe('determinism', () => {
       fc.property(arbitraryTopology(), (t) => {
         const a = new Simulation(t);
         const b = new Simulation(structuredClone(t));
-        a.runUntil(3_000);
-        b.runUntil(3_000);
+        a.runUntil(3_000, 200_000);
+        b.runUntil(3_000, 200_000);
         expect(runReport(b)).toEqual(runReport(a));
       }),
       { numRuns: 100 },

@@ -62,18 +62,17 @@ export class Simulation implements SimContext {
   /** The uid a node refused during the arrival being handled (turns its confirm into a nack). */
   private refusedUid = -1;
   private nextUid = 0;
-  /** Every fault, by the index its trace entry names: the file's, live ones, derived ones. */
-  private readonly faults: Fault[] = [];
   /** The schedule as given: the file's faults and those injected live (not derived restarts). */
   private readonly givenFaults: Fault[] = [];
   /**
-   * Indices into `faults` not yet applied, by (time, order added). Faults are not heap
-   * events: one applies after every heap event at its instant, so a fault injected live
-   * (after the events at the current instant ran) replays identically from a file.
+   * Faults not yet applied, in the order they will apply (see scheduleFault). Faults are
+   * not heap events: one applies after every heap event at its instant, so a fault
+   * injected live (after the events at the current instant ran) replays identically
+   * from a file. Applied ones are let go, so memory stays bounded however many crashes
+   * a run has.
    */
-  private pendingFaults: number[] = [];
-  /** Per fault (same index as `faults`): when it came to be, and whether it was given. */
-  private readonly faultOrder: { createdAt: number; given: boolean }[] = [];
+  private readonly pendingFaults: PendingFault[] = [];
+  private faultsScheduled = 0;
   private readonly down: Uint8Array;
   private readonly cut: Uint8Array;
   /** Envelopes parked on cut ordered links, per edge, oldest first. */
@@ -282,8 +281,7 @@ export class Simulation implements SimContext {
   }
 
   private nextFaultTime(): number {
-    const next = this.pendingFaults[0];
-    return next === undefined ? Infinity : this.faults[next]!.atMs;
+    return this.pendingFaults[0]?.fault.atMs ?? Infinity;
   }
 
   /** Process one event. Returns false when there is none. */
@@ -291,7 +289,7 @@ export class Simulation implements SimContext {
     const ev = this.popped;
     let fault: Fault | undefined;
     if (this.nextFaultTime() < this.heap.peekTime()) {
-      fault = this.faults[this.pendingFaults.shift()!]!;
+      fault = this.pendingFaults.shift()!.fault;
       ev.time = fault.atMs;
       ev.kind = FAULT;
       [ev.a, ev.b] = this.faultTrace(fault);
@@ -493,21 +491,16 @@ export class Simulation implements SimContext {
   private scheduleFault(fault: Fault, given: boolean): void {
     if (given) this.givenFaults.push(fault);
     const atMs = Math.max(fault.atMs, this.now);
-    const index = this.faults.push({ ...fault, atMs }) - 1;
-    this.faultOrder.push({ createdAt: given ? atMs : this.now, given });
-    const before = (a: number, b: number): boolean => {
-      const fa = this.faults[a]!.atMs;
-      const fb = this.faults[b]!.atMs;
-      if (fa !== fb) return fa < fb;
-      const oa = this.faultOrder[a]!;
-      const ob = this.faultOrder[b]!;
-      if (oa.createdAt !== ob.createdAt) return oa.createdAt < ob.createdAt;
-      if (oa.given !== ob.given) return !oa.given;
-      return a < b;
+    const entry: PendingFault = { fault: { ...fault, atMs }, createdAt: given ? atMs : this.now, given, seq: this.faultsScheduled++ };
+    const before = (a: PendingFault, b: PendingFault): boolean => {
+      if (a.fault.atMs !== b.fault.atMs) return a.fault.atMs < b.fault.atMs;
+      if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt;
+      if (a.given !== b.given) return !a.given;
+      return a.seq < b.seq;
     };
     let i = this.pendingFaults.length;
-    while (i > 0 && before(index, this.pendingFaults[i - 1]!)) i--;
-    this.pendingFaults.splice(i, 0, index);
+    while (i > 0 && before(entry, this.pendingFaults[i - 1]!)) i--;
+    this.pendingFaults.splice(i, 0, entry);
   }
 
   /** A fault's identity for the trace: what it does to which node or edge (not its list position). */
@@ -611,6 +604,14 @@ export class Simulation implements SimContext {
     }
     env.linkPos = -1;
   }
+}
+
+interface PendingFault {
+  fault: Fault;
+  /** When it came to be: now for a live or derived fault, its own time for a given one. */
+  createdAt: number;
+  given: boolean;
+  seq: number;
 }
 
 function indicesOf(flags: Uint8Array): number[] {

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MAX_MESSAGE_BYTES } from './limits.ts';
+
+export { MAX_MESSAGE_BYTES };
 
 /** The format tag this build writes. Older tags are migrated on load (see load.ts). */
 export const FORMAT = 'msgflow/1';
@@ -64,8 +67,6 @@ export const rateSchema = z.discriminatedUnion('dist', [
   }),
 ]);
 
-/** The largest message (1 GiB). */
-export const MAX_MESSAGE_BYTES = 1 << 30;
 
 /** A union's "Invalid input" in words: the distribution's own problem for an object, else what is expected. */
 function messageSizeError(issue: z.core.$ZodRawIssue): string | undefined {

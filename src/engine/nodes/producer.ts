@@ -1,4 +1,5 @@
-import { MAX_MESSAGE_BYTES, type ProducerConfig } from '../../model/index.ts';
+import type { ProducerConfig } from '../../model/index.ts';
+import { MAX_MESSAGE_BYTES } from '../../model/limits.ts';
 import { sampleDuration } from '../core/distributions.ts';
 import type { RandomStream } from '../core/random.ts';
 import type { Message } from '../message.ts';

@@ -13,8 +13,8 @@ export class TraceHash {
     this.timeView[0] = time;
     this.mix(this.timeWords[0]!);
     this.mix(this.timeWords[1]!);
-    this.mix(kind);
-    this.mix(a);
+    // Kind and a share a word as in the event heap (kind < 128, a < 2^24 - 1).
+    this.mix((kind << 24) | (a + 1));
     this.mix(b);
   }
 

@@ -30,8 +30,8 @@ export class SeriesRecorder {
    * `now` has run). Call before the clock moves to `now`.
    */
   catchUp(now: number, inclusive: boolean): void {
-    const due = (): boolean => this.nextAt < now || (inclusive && this.nextAt === now);
-    if (!due()) return;
+    // Called on every event: the common case returns before anything else is built.
+    if (!this.due(now, inclusive)) return;
     this.take(this.nextAt);
     this.nextAt += this.intervalMs;
     // A long quiet stretch: only the last MAX_SAMPLES of its (idle) samples are kept anyway.
@@ -40,10 +40,14 @@ export class SeriesRecorder {
       this.nextAt += idle * this.intervalMs;
       this.taken += idle;
     }
-    while (due()) {
+    while (this.due(now, inclusive)) {
       this.take(this.nextAt);
       this.nextAt += this.intervalMs;
     }
+  }
+
+  private due(now: number, inclusive: boolean): boolean {
+    return this.nextAt < now || (inclusive && this.nextAt === now);
   }
 
   private take(t: number): void {

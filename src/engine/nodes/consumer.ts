@@ -27,8 +27,15 @@ export const consumer = defineNode({
     const c = node.config;
     const rng = sim.rng(index);
     const backlog = new Fifo<Work>();
-    const inProgress = new Map<number, Work>();
-    let nextWork = 0;
+    /**
+     * Work being processed, by slot (slots are reused). A processing timer's payload is
+     * `slotBase + slot`; a crash abandons the table and moves the base past it, so a timer
+     * from before the crash finds nothing.
+     */
+    let working: (Work | undefined)[] = [];
+    const freeSlots: number[] = [];
+    let slotBase = 0;
+    let busy = 0;
     /** Idempotent receiver's memory: message copy uid -> when it was processed. */
     const seen = new Map<number, number>();
     /**
@@ -36,7 +43,8 @@ export const consumer = defineNode({
      * A repeat waits for the first outcome: suppressed if it succeeds, processed if it fails.
      */
     const claimed = new Map<number, Work[]>();
-    const highestSeq = new Map<number, number>();
+    /** Highest sequence number seen per producer (node index); -1: none yet. */
+    const highestSeq = new Float64Array(sim.topology.nodes.length).fill(-1);
     const highestKeySeq = new Map<string, number>();
     /** A failure with onFailure crash happened: take nothing new until the crash applies. */
     let crashing = false;
@@ -47,9 +55,8 @@ export const consumer = defineNode({
     }
 
     function countReorders(msg: Message): void {
-      const seenSeq = highestSeq.get(msg.producer);
-      if (seenSeq !== undefined && msg.seq < seenSeq) s.reorders++;
-      else highestSeq.set(msg.producer, msg.seq);
+      if (msg.seq < highestSeq[msg.producer]!) s.reorders++;
+      else highestSeq[msg.producer] = msg.seq;
       if (msg.key === undefined) return;
       const k = `${msg.producer}\u0000${msg.key}`;
       const seenKeySeq = highestKeySeq.get(k);
@@ -96,13 +103,14 @@ export const consumer = defineNode({
         }
         claimed.set(work.msg.uid, []);
       }
-      const id = nextWork++;
-      inProgress.set(id, work);
-      sim.schedule(sampleDuration(c.processingMs, rng), index, id, DONE);
+      const slot = freeSlots.length > 0 ? freeSlots.pop()! : working.length;
+      working[slot] = work;
+      busy++;
+      sim.schedule(sampleDuration(c.processingMs, rng), index, slotBase + slot, DONE);
     }
 
     function next(): void {
-      if (crashing || inProgress.size >= c.concurrency) return;
+      if (crashing || busy >= c.concurrency) return;
       const work = backlog.shift();
       if (work) begin(work);
     }
@@ -156,13 +164,17 @@ export const consumer = defineNode({
         s.received++;
         if (redelivery) s.redelivered++;
         const work: Work = { msg, queue, deliveryTag };
-        if (!crashing && inProgress.size < c.concurrency) begin(work);
+        if (!crashing && busy < c.concurrency) begin(work);
         else backlog.push(work);
       },
       timer(id) {
-        const work = inProgress.get(id);
+        const slot = id - slotBase;
+        if (slot < 0) return;
+        const work = working[slot];
         if (!work) return;
-        inProgress.delete(id);
+        working[slot] = undefined;
+        freeSlots.push(slot);
+        busy--;
         finish(work);
         next();
       },
@@ -171,15 +183,18 @@ export const consumer = defineNode({
         // RMQ-C1/C2: what came from a queue with manual ack is still the queue's (it takes
         // it back); anything else this consumer held is gone with it.
         const drop = (work: Work): void => sim.release(work.msg, work.queue >= 0 ? undefined : 'lost:consumer-crash');
-        inProgress.forEach(drop);
-        inProgress.clear();
+        for (const work of working) if (work) drop(work);
+        slotBase += working.length;
+        working = [];
+        freeSlots.length = 0;
+        busy = 0;
         for (let work = backlog.shift(); work; work = backlog.shift()) drop(work);
         for (const repeats of claimed.values()) repeats.forEach(drop);
         claimed.clear();
         // The idempotent receiver's store of processed ids is durable (a database table,
         // typically): it survives the crash, which is the point of having one.
       },
-      stats: () => ({ kind: 'consumer', ...s, busy: inProgress.size, backlog: backlog.size }),
+      stats: () => ({ kind: 'consumer', ...s, busy, backlog: backlog.size }),
     };
   },
 });

@@ -58,6 +58,8 @@ export const queue = defineNode({
     let readyBytes = 0;
     let nextOutput = 0;
     let outputs: readonly number[] = [];
+    /** Output position by edge index (-1: not an output of this queue). */
+    let outputOfEdge: Int32Array = new Int32Array(0);
     let unackedPer: Int32Array = new Int32Array(0);
     /** Per output: delivery tags below this went to a consumer connection that has closed. */
     let closedBelow = new Float64Array(0);
@@ -366,6 +368,8 @@ export const queue = defineNode({
       kind: 'queue',
       start() {
         outputs = sim.outputs(index);
+        outputOfEdge = new Int32Array(sim.topology.edges.length).fill(-1);
+        outputs.forEach((edge, o) => (outputOfEdge[edge] = o));
         unackedPer = new Int32Array(outputs.length);
         closedBelow = new Float64Array(outputs.length);
       },
@@ -453,7 +457,7 @@ export const queue = defineNode({
       outputDown(edge) {
         // The consumer's connection closed: what it had not acked comes back, redelivered,
         // and deliveries still on their way to it are void.
-        const o = outputs.indexOf(edge);
+        const o = outputOfEdge[edge]!;
         closedBelow[o] = nextTag;
         returnUnacked((d) => d.output === o, () => true);
         dispatch(false);
@@ -461,7 +465,7 @@ export const queue = defineNode({
       outputUp() {
         dispatch(false);
       },
-      deliveryClosed: (edge, tag) => tag < closedBelow[outputs.indexOf(edge)]!,
+      deliveryClosed: (edge, tag) => tag < closedBelow[outputOfEdge[edge]!]!,
       contents: () => ready.toArray(),
       stats: () => ({
         kind: 'queue',

@@ -55,8 +55,12 @@ export class Simulation implements SimContext {
   private readonly persistentProducer: Uint8Array;
   /** Latest arrival time per edge, so ordered links never overtake. */
   private readonly lastArrival: Float64Array;
-  /** Live envelopes by slot; freed slots are reused (each has exactly one arrival event). */
-  private readonly live: (Envelope | undefined)[] = [];
+  /**
+   * Envelopes by slot. A freed slot's envelope object is reused by the next traversal, so
+   * moving a message allocates nothing once the pool has grown to the peak in flight; a
+   * live envelope has exactly one arrival event.
+   */
+  private readonly live: Envelope[] = [];
   private readonly freeSlots: number[] = [];
   /** Envelopes currently on a link, for drawing. */
   private readonly onLink: Envelope[] = [];
@@ -400,63 +404,82 @@ export class Simulation implements SimContext {
     scheduled: boolean,
     options?: SendOptions,
   ): Envelope {
-    const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.live.length;
-    const env: Envelope = {
-      slot,
-      msg,
-      edge,
-      target,
-      departAt: this.now,
-      arriveAt,
-      linkPos: -1,
-      doomedBy: undefined,
-      holdUntil: Infinity,
-      deliveryTag: options?.deliveryTag ?? -1,
-      redelivery: options?.redelivery ?? false,
-      confirmTo: options?.confirm ? this.edgeSource[edge]! : -1,
-    };
-    this.live[slot] = env;
-    if (scheduled) this.heap.push(arriveAt, ARRIVE, edge, slot);
+    const deliveryTag = options?.deliveryTag ?? -1;
+    const redelivery = options?.redelivery ?? false;
+    const confirmTo = options?.confirm ? this.edgeSource[edge]! : -1;
+    let env: Envelope;
+    if (this.freeSlots.length > 0) {
+      env = this.live[this.freeSlots.pop()!]!;
+      env.msg = msg;
+      env.edge = edge;
+      env.target = target;
+      env.departAt = this.now;
+      env.arriveAt = arriveAt;
+      env.linkPos = -1;
+      env.doomedBy = undefined;
+      env.holdUntil = Infinity;
+      env.deliveryTag = deliveryTag;
+      env.redelivery = redelivery;
+      env.confirmTo = confirmTo;
+    } else {
+      env = {
+        slot: this.live.length,
+        msg,
+        edge,
+        target,
+        departAt: this.now,
+        arriveAt,
+        linkPos: -1,
+        doomedBy: undefined,
+        holdUntil: Infinity,
+        deliveryTag,
+        redelivery,
+        confirmTo,
+      };
+      this.live.push(env);
+    }
+    if (scheduled) this.heap.push(arriveAt, ARRIVE, edge, env.slot);
     return env;
   }
 
+  /** Frees the envelope's slot: read nothing from it afterwards, the next traversal reuses it. */
   private freeEnvelope(env: Envelope): void {
-    this.live[env.slot] = undefined;
     this.freeSlots.push(env.slot);
   }
 
   private arrive(slot: number): void {
     const env = this.live[slot]!;
     if (env.linkPos >= 0) this.takeOffLink(env);
-    if (env.edge >= 0 && this.cut[env.edge] && this.links[env.edge]!.ordered && !env.doomedBy) {
+    const { msg, edge, target, doomedBy, deliveryTag, redelivery, confirmTo } = env;
+    if (edge >= 0 && this.cut[edge] && this.links[edge]!.ordered && !doomedBy) {
       // Cut while on its way: TCP does not give up at once; it waits for the heal.
       this.park(env);
       return;
     }
     this.freeEnvelope(env);
-    if (env.doomedBy) {
-      this.release(env.msg, `lost:${env.doomedBy}`);
+    if (doomedBy) {
+      this.release(msg, `lost:${doomedBy}`);
       return;
     }
-    if (this.down[env.target]) {
-      this.release(env.msg, this.topology.nodes[env.target]!.kind === 'consumer' ? 'lost:consumer-crash' : 'lost:crash');
+    if (this.down[target]) {
+      this.release(msg, this.topology.nodes[target]!.kind === 'consumer' ? 'lost:consumer-crash' : 'lost:crash');
       return;
     }
     this.refusedUid = -1;
-    this.runtimes[env.target]!.receive(env.msg, env.edge, env.deliveryTag, env.redelivery);
-    if (env.confirmTo >= 0) this.confirm(env, this.refusedUid === env.msg.uid);
+    this.runtimes[target]!.receive(msg, edge, deliveryTag, redelivery);
+    if (confirmTo >= 0) this.confirm(edge, confirmTo, msg.uid, this.refusedUid === msg.uid);
   }
 
   /**
    * A publisher confirm travels back over the same link, with the link's latency and its
    * loss: a lost confirm is what makes a retrying producer send a duplicate.
    */
-  private confirm(env: Envelope, nack: boolean): void {
-    const link = this.links[env.edge]!;
-    const rng = this.linkRngs[env.edge]!;
+  private confirm(edge: number, producer: number, uid: number, nack: boolean): void {
+    const link = this.links[edge]!;
+    const rng = this.linkRngs[edge]!;
     const lost = rng.next() < link.loss;
     const delay = sampleDuration(link.latencyMs, rng);
-    if (!lost && !this.cut[env.edge]) this.schedule(delay, env.confirmTo, env.msg.uid, nack ? CONFIRM_NACK : CONFIRM_ACK);
+    if (!lost && !this.cut[edge]) this.schedule(delay, producer, uid, nack ? CONFIRM_NACK : CONFIRM_ACK);
   }
 
   private park(env: Envelope): void {
@@ -475,8 +498,8 @@ export class Simulation implements SimContext {
     const list = this.parked.get(edge)!;
     while (list.size > 0 && list.peek()!.holdUntil <= this.now) {
       const env = list.shift()!;
-      this.freeEnvelope(env);
       this.release(env.msg, 'lost:partition');
+      this.freeEnvelope(env);
     }
     this.partitionTimerAt[edge] = Infinity;
     const next = list.peek();

@@ -17,10 +17,15 @@ export class LatencyHistogram {
 
   record(value: number): void {
     const v = value < 0 ? 0 : value;
-    this.counts[bucketOf(v)]! += 1;
+    this.recordInBucket(bucketOf(v), v);
+  }
+
+  /** Records `value` (>= 0) whose bucket the caller already has from `bucketOf`. */
+  recordInBucket(bucket: number, value: number): void {
+    this.counts[bucket]! += 1;
     this.total++;
-    this.sum += v;
-    if (v > this.maxValue) this.maxValue = v;
+    this.sum += value;
+    if (value > this.maxValue) this.maxValue = value;
   }
 
   get count(): number {
@@ -55,7 +60,8 @@ export class LatencyHistogram {
   }
 }
 
-function bucketOf(v: number): number {
+/** The bucket of a value >= 0. */
+export function bucketOf(v: number): number {
   if (v < 1) return Math.floor(v * LINEAR_BUCKETS);
   const i = Math.floor(Math.log(Math.min(v, MAX_VALUE)) / LOG_GROWTH);
   return LINEAR_BUCKETS + i;

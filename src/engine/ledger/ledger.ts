@@ -1,5 +1,5 @@
 import type { LedgerTotals } from '../session-types.ts';
-import { LatencyHistogram } from './histogram.ts';
+import { bucketOf, LatencyHistogram } from './histogram.ts';
 
 /** Why a message copy was lost. Each reason is a mechanism the run can point at. */
 export type LostReason =
@@ -62,8 +62,11 @@ export class Ledger {
 
   onDelivered(latencyMs: number): void {
     this.delivered++;
-    this.latency.record(latencyMs);
-    this.windowLatency.record(latencyMs);
+    const v = latencyMs < 0 ? 0 : latencyMs;
+    // One bucket look-up (a logarithm) for both histograms.
+    const bucket = bucketOf(v);
+    this.latency.recordInBucket(bucket, v);
+    this.windowLatency.recordInBucket(bucket, v);
   }
 
   onFate(fate: Fate): void {

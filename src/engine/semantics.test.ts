@@ -624,6 +624,35 @@ describe('SEMANTICS §4 publisher confirms, with retry on timeout', () => {
     );
     expect(stats<ProducerStats>(sim, 'p')).toMatchObject({ confirmed: 3, refused: 2 });
   });
+
+  it('block: a publish waiting for room is confirmed when the queue takes it, not when it arrived', () => {
+    // Max-length 1 and a consumer busy for 100 ms: 1 goes out at t = 1, 2 waits ready at
+    // t = 2, 3 arrives at t = 3 to a full queue and waits until the ack at t = 102 frees room.
+    const t = build(
+      [producer('p', { limit: 3, rate: { dist: 'constant', perSecond: 1_000 }, confirms: true }), queue('q', { maxLength: 1, overflow: 'block' }), consumer('c', { processingMs: fixed(100) })],
+      [['p', 'q'], ['q', 'c']],
+    );
+    const sim = new Simulation(t);
+    sim.runUntil(50);
+    expect(stats<QueueStats>(sim, 'q').blocked).toBe(1);
+    expect(stats<ProducerStats>(sim, 'p').confirmed).toBe(2);
+    sim.runUntil(200);
+    expect(stats<ProducerStats>(sim, 'p').confirmed).toBe(3);
+    expect(runReport(sim).publishWaitMs.max).toBeCloseTo(99, 0);
+  });
+
+  it('block: a publish still waiting when the queue crashes is never confirmed', () => {
+    const t = withFaults(
+      build(
+        [producer('p', { limit: 3, rate: { dist: 'constant', perSecond: 1_000 }, confirms: true }), queue('q', { maxLength: 1, overflow: 'block' })],
+        [['p', 'q']],
+      ),
+      [{ atMs: 50, action: 'crash', node: 'q', restartAfterMs: 10 }],
+    );
+    const sim = run(t, 1_000);
+    expect(stats<ProducerStats>(sim, 'p').confirmed).toBe(1);
+    expect(runReport(sim).ledger.lost).toEqual({ crash: 3 });
+  });
 });
 
 describe('SQS-3 FIFO deduplication window', () => {

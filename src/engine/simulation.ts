@@ -67,6 +67,10 @@ export class Simulation implements SimContext {
   private nextMessageId = 0;
   /** The uid a node refused during the arrival being handled (turns its confirm into a nack). */
   private refusedUid = -1;
+  /** The uid a node did not accept yet during the arrival being handled (its confirm waits). */
+  private confirmLaterUid = -1;
+  /** Confirms waiting for their publish to be accepted, by message uid (a retry may wait beside its original). */
+  private readonly waitingConfirms = new Map<number, { edge: number; producer: number; count: number }>();
   private nextUid = 0;
   /** The schedule as given: the file's faults and those injected live (not derived restarts). */
   private readonly givenFaults: Fault[] = [];
@@ -276,6 +280,17 @@ export class Simulation implements SimContext {
     this.refusedUid = msg.uid;
   }
 
+  confirmLater(msg: Message): void {
+    this.confirmLaterUid = msg.uid;
+  }
+
+  publishSettled(msg: Message, accepted: boolean): void {
+    const waiting = this.waitingConfirms.get(msg.uid);
+    if (!waiting) return;
+    if (--waiting.count === 0) this.waitingConfirms.delete(msg.uid);
+    if (accepted) this.confirm(waiting.edge, waiting.producer, msg.uid, false);
+  }
+
   // ---- running ----
 
   /** Sim time of the next event; Infinity when nothing is scheduled. */
@@ -466,8 +481,16 @@ export class Simulation implements SimContext {
       return;
     }
     this.refusedUid = -1;
+    this.confirmLaterUid = -1;
     this.runtimes[target]!.receive(msg, edge, deliveryTag, redelivery);
-    if (confirmTo >= 0) this.confirm(edge, confirmTo, msg.uid, this.refusedUid === msg.uid);
+    if (confirmTo < 0) return;
+    if (this.confirmLaterUid === msg.uid) {
+      const waiting = this.waitingConfirms.get(msg.uid);
+      if (waiting) waiting.count++;
+      else this.waitingConfirms.set(msg.uid, { edge, producer: confirmTo, count: 1 });
+      return;
+    }
+    this.confirm(edge, confirmTo, msg.uid, this.refusedUid === msg.uid);
   }
 
   /**

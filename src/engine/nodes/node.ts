@@ -44,6 +44,16 @@ export interface SimContext {
   deadLetter(msg: Message, reason: DeadLetterReason, target: number): void;
   /** Tell the producer a queue refused its message (reject-publish). */
   refused(msg: Message): void;
+  /**
+   * Called while receiving: the message is not accepted yet (a blocked publish), so its
+   * publisher confirm, if one is wanted, waits for `publishSettled`.
+   */
+  confirmLater(msg: Message): void;
+  /**
+   * A publish held by `confirmLater` is settled: accepted (its confirm goes back now), or
+   * not (a crash closed the connection: no confirm ever comes).
+   */
+  publishSettled(msg: Message, accepted: boolean): void;
   /** Runtime of another node (e.g. a queue reading a consumer's prefetch). */
   runtime(node: number): NodeRuntime;
   /** True while a node is crashed. */

@@ -258,6 +258,8 @@ export const queue = defineNode({
         const w = waiting.shift()!;
         sim.ledger.publishWait.record(sim.now - w.since);
         pushReady(w.msg, false);
+        // Accepted only now: a publisher confirm goes back now, not when it arrived.
+        sim.publishSettled(w.msg, true);
         admitted = true;
       }
       if (admitted) dispatch(true);
@@ -311,8 +313,12 @@ export const queue = defineNode({
 
     /** block: the publish waits for room, unless it could never fit — that is refused, not a deadlock. */
     function waitForRoom(msg: Message): void {
-      if (c.maxBytes !== undefined && msg.sizeBytes > c.maxBytes) refuse(msg);
-      else waiting.push({ msg, since: sim.now });
+      if (c.maxBytes !== undefined && msg.sizeBytes > c.maxBytes) {
+        refuse(msg);
+        return;
+      }
+      waiting.push({ msg, since: sim.now });
+      sim.confirmLater(msg);
     }
 
     function admit(msg: Message): void {
@@ -447,7 +453,10 @@ export const queue = defineNode({
         }
         for (const d of keptDelayed) delayed.push(d);
         // Publishes blocked on it were never accepted: the crash closes their connection.
-        for (let w = waiting.shift(); w; w = waiting.shift()) drop(w.msg, 'lost:crash');
+        for (let w = waiting.shift(); w; w = waiting.shift()) {
+          sim.publishSettled(w.msg, false);
+          drop(w.msg, 'lost:crash');
+        }
         expiryTimerAt = Infinity;
         expiryTimer++;
       },

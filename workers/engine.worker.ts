@@ -19,6 +19,7 @@ const api = {
   setSpeed: session.setSpeed,
   injectFault: session.injectFault,
   faultSchedule: session.faultSchedule,
+  heldMessages: session.heldMessages,
   subscribe(onFrame: (frame: Frame) => void): void {
     session.subscribe((frame) => onFrame(transfer(frame, [frame.dots.buffer])));
   },

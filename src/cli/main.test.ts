@@ -52,6 +52,49 @@ describe('msgflow run', () => {
     expect(out).toMatch(/delivered \d+/);
   });
 
+  describe('--held NODE: the messages a node holds at the end, each with its delivery attempt and redelivered flag', () => {
+    // SCENARIOS 7: processing (40 s) outlasts the visibility timeout (30 s).
+    const file = tempFile(
+      JSON.stringify({
+        format: 'msgflow/1',
+        nodes: [
+          { id: 'p', kind: 'producer', config: { limit: 3, rate: { dist: 'constant', perSecond: 100 } } },
+          { id: 'q', kind: 'queue', config: { ackTimeoutMs: 30_000 } },
+          { id: 'c', kind: 'consumer', config: { processingMs: { dist: 'fixed', value: 40_000 } } },
+        ],
+        edges: [
+          { id: 'e1', source: 'p', target: 'q' },
+          { id: 'e2', source: 'q', target: 'c' },
+        ],
+      }),
+    );
+
+    it('as a table: the consumer still works on attempt 1 while attempt 2 of the same message waits behind it', async () => {
+      const { code, out } = await cli('run', file, '--until', '35000', '--held', 'q', '--held', 'c');
+      expect(code).toBe(0);
+      expect(out).toMatch(/held by q at 35000 ms: ready 2, unacked 1/);
+      expect(out).toMatch(/^\s+0\s+p#0\s+-\s+unacked -> c\s+2\s+yes/m);
+      expect(out).toMatch(/held by c at 35000 ms: processing 1, backlog 1/);
+      expect(out).toMatch(/^\s+0\s+p#0\s+-\s+processing\s+1\s+no/m);
+      expect(out).toMatch(/^\s+0\s+p#0\s+-\s+backlog\s+2\s+yes/m);
+    });
+
+    it('in the JSON report under "held"', async () => {
+      const report = JSON.parse((await cli('run', file, '--until', '35000', '--held', 'c', '--json')).out);
+      expect(report.held.c.counts).toEqual({ processing: 1, backlog: 1 });
+      expect(report.held.c.messages.map((m: { attempts: number; redelivered: boolean }) => [m.attempts, m.redelivered])).toEqual([
+        [1, false],
+        [2, true],
+      ]);
+    });
+
+    it('names a node that is not there', async () => {
+      const { code, err } = await cli('run', file, '--held', 'nope');
+      expect(code).toBe(1);
+      expect(err).toMatch(/--held: .* has no node "nope"/);
+    });
+  });
+
   it.each([
     [['--until=-5'], /--until must be a number from 0/],
     [['--until', '1e99'], /--until must be a number/],

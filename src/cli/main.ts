@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { runReport, Simulation, SimulationError, type RunReport } from '../engine/index.ts';
+import { MAX_HELD_LISTED, runReport, Simulation, SimulationError, type NodeMessages, type RunReport } from '../engine/index.ts';
 import { describeLoadError, loadTopology, type Topology } from '../model/index.ts';
 import { bench, BenchOptionError } from './bench.ts';
 
@@ -10,11 +10,15 @@ export interface CliIo {
 }
 
 const USAGE = `usage:
-  msgflow run FILE [--seed N] [--until MS] [--json] [--series]   headless run, report
+  msgflow run FILE [--seed N] [--until MS] [--json] [--series] [--held NODE]...
+                                                     headless run, report; --held lists
+                                                     the messages NODE holds at the end
   msgflow validate FILE                              exit 0, or 1 with path-named errors
   msgflow bench [--json] [--events N] [--runs N] [--messages N]   engine benchmark`;
 
 const DEFAULT_UNTIL_MS = 60_000;
+/** Rows of a --held table in the human report (the JSON report lists up to MAX_HELD_LISTED). */
+const HELD_ROWS_SHOWN = 50;
 const MAX_UNTIL_MS = 365 * 24 * 3600 * 1000;
 
 class CliError extends Error {}
@@ -55,6 +59,28 @@ function humanReport(file: string, r: RunReport, wallMs: number): string {
   ].join('\n');
 }
 
+/** The messages a node holds, one row each: where it stands, its attempts and redelivered flag. */
+function heldTable(h: NodeMessages): string {
+  const counts = Object.entries(h.counts).map(([state, n]) => `${state} ${n}`).join(', ') || 'nothing';
+  const rows = h.messages.map((m) => [
+    `${m.id}${m.copy ? ' (copy)' : ''}`,
+    `${m.producer}#${m.seq}`,
+    m.key ?? '-',
+    m.state + (m.consumer ? ` -> ${m.consumer}` : ''),
+    String(m.attempts),
+    m.redelivered ? 'yes' : 'no',
+    m.deadLetterReason ?? '-',
+    m.expiresAtMs === null ? '-' : String(m.expiresAtMs),
+  ]);
+  const header = ['id', 'producer#seq', 'key', 'state', 'attempts', 'redelivered', 'dead-letter', 'expires at ms'];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => `    ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();
+  const lines = [`  held by ${h.node} at ${h.simTimeMs} ms: ${counts}`];
+  if (rows.length > 0) lines.push(line(header), ...rows.map(line));
+  if (h.truncated) lines.push(`    ... first ${rows.length} shown`);
+  return lines.join('\n');
+}
+
 async function run(args: string[], io: CliIo, clock: () => number): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -64,19 +90,29 @@ async function run(args: string[], io: CliIo, clock: () => number): Promise<numb
       until: { type: 'string' },
       json: { type: 'boolean', default: false },
       series: { type: 'boolean', default: false },
+      held: { type: 'string', multiple: true, default: [] },
     },
   });
   const file = positionals[0];
   const topology = await readTopology(file);
   const seed = parseNumberOption('seed', values.seed, 0, 0xffffffff, true) ?? topology.seed;
   const until = parseNumberOption('until', values.until, 0, MAX_UNTIL_MS, false) ?? DEFAULT_UNTIL_MS;
+  for (const id of values.held) {
+    if (!topology.nodes.some((n) => n.id === id)) throw new CliError(`--held: ${file} has no node "${id}"`);
+  }
   const started = clock();
   const sim = new Simulation(topology, seed);
   sim.runUntil(until);
   const wallMs = clock() - started;
   const report = runReport(sim);
   const series = values.series ? { series: sim.series.since(0) } : {};
-  io.out(values.json ? JSON.stringify({ ...report, wallMs: Math.round(wallMs * 1000) / 1000, ...series }) : humanReport(file!, report, wallMs));
+  const held = values.held.map((id) => sim.heldMessages(id, values.json ? MAX_HELD_LISTED : HELD_ROWS_SHOWN)!);
+  if (values.json) {
+    const heldReport = held.length > 0 ? { held: Object.fromEntries(held.map((h) => [h.node, h])) } : {};
+    io.out(JSON.stringify({ ...report, wallMs: Math.round(wallMs * 1000) / 1000, ...series, ...heldReport }));
+  } else {
+    io.out([humanReport(file!, report, wallMs), ...held.map(heldTable)].join('\n'));
+  }
   return 0;
 }
 

@@ -67,8 +67,10 @@ export interface Envelope {
   holdUntil: number;
   /** The dispatching queue's delivery tag, or -1 when no ack is expected. */
   deliveryTag: number;
-  /** Drawn as a redelivery. */
+  /** Sent as a redelivery. */
   redelivery: boolean;
+  /** Which delivery of the message this is (1 = first); 0 when not a queue's delivery. */
+  attempt: number;
   /** The producer (node index) that wants a publisher confirm for it, or -1. */
   confirmTo: number;
 }

@@ -166,6 +166,24 @@ describe('SQS-4 / SEMANTICS §3 visibility (ack) timeout', () => {
 });
 
 describe('SEMANTICS §3 / RMQ-C3 nack and reject', () => {
+  it('the message carries its attempt count and redelivered flag: visible while the consumer works on it', () => {
+    // Fails every time: dispatched at 1, 12, 23 and 34 ms (1 ms on the link, 10 ms of work, the nack instant).
+    const sim = run(
+      build(
+        [producer('p', { limit: 1 }), queue('q', { ackTimeoutMs: 60_000 }), consumer('c', { processingMs: fixed(10), failureProbability: 1, onFailure: 'requeue' })],
+        [['p', 'q'], ['q', 'c']],
+      ),
+      40,
+    );
+    // At 40 ms the fourth attempt is being processed.
+    const atConsumer = sim.heldMessages('c', 10)!;
+    expect(atConsumer.counts).toEqual({ processing: 1 });
+    expect(atConsumer.messages[0]).toMatchObject({ id: 0, producer: 'p', seq: 0, state: 'processing', attempts: 4, redelivered: true });
+    const atQueue = sim.heldMessages('q', 10)!;
+    expect(atQueue.messages).toEqual([expect.objectContaining({ id: 0, state: 'unacked', consumer: 'c', attempts: 4, ackDeadlineMs: 60_034 })]);
+    expect(sim.heldMessages('nope', 10)).toBeUndefined();
+  });
+
   it('a failed processing with requeue is redelivered, redelivered flag set and attempts counted', () => {
     const sim = run(
       build(
@@ -479,6 +497,12 @@ describe('RMQ-C1 / RMQ-C2 consumer crash', () => {
     expect(runReport(crashed).ledger.lost).toEqual({});
     expect(stats<QueueStats>(crashed, 'q')).toMatchObject({ depth: 5, unacked: 0, redelivered: 5 });
     expect(held(crashed, 'q')).toEqual([1, 2, 3, 4, 5]);
+    // On the messages themselves: each was delivered once and is now flagged redelivered.
+    const listed = crashed.heldMessages('q', 10)!;
+    expect(listed.counts).toEqual({ ready: 5 });
+    expect(listed.messages.map((m) => [m.seq, m.state, m.attempts, m.redelivered])).toEqual(
+      [0, 1, 2, 3, 4].map((seq) => [seq, 'ready', 1, true]),
+    );
     const restarted = run(topology('after-processing', 2_000), 120_000);
     expect(restarted.ledger.delivered).toBe(5);
     expect(stats<ConsumerStats>(restarted, 'c').redelivered).toBe(5);

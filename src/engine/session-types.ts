@@ -91,6 +91,64 @@ export interface ConsumerStats {
 }
 export type NodeStats = ProducerStats | QueueStats | TopicStats | ConsumerStats;
 
+/** Where a message a node holds stands. */
+export type HeldState =
+  /** In a queue, waiting to be dispatched. */
+  | 'ready'
+  /** Dispatched by a queue, waiting for the consumer's ack. */
+  | 'unacked'
+  /** In a queue, not visible yet (delayMs). */
+  | 'delayed'
+  /** A publish waiting for room in a full queue (overflow: block). */
+  | 'blocked'
+  /** Being processed by a consumer. */
+  | 'processing'
+  /** Received by a consumer, waiting for a free processing slot. */
+  | 'backlog';
+
+/** One message copy as a node holds it now (the inspector's message list). */
+export interface MessageView {
+  /** The produced message's id, shared by its copies. */
+  id: number;
+  /** A copy made by a fan-out or a dead-lettering. */
+  copy: boolean;
+  /** Producer node id and its sequence number (from 0). */
+  producer: string;
+  seq: number;
+  key: string | null;
+  headers: Record<string, string>;
+  sizeBytes: number;
+  createdAtMs: number;
+  /** When it expires (TTL or retention); null: never. */
+  expiresAtMs: number | null;
+  /** Deliveries to a consumer so far. */
+  attempts: number;
+  /** Made ready again after a delivery that was not acked (nack with requeue, ack timeout, consumer crash). */
+  redelivered: boolean;
+  /** On a dead-letter copy: why the original was dead-lettered. */
+  deadLetterReason: string | null;
+  state: HeldState;
+  /** For `unacked`: the consumer it went to. */
+  consumer?: string;
+  /** For `unacked`: when the ack timeout makes it ready again; null: no timeout. */
+  ackDeadlineMs?: number | null;
+}
+
+/** The most messages one `heldMessages` answer lists (it crosses the worker boundary). */
+export const MAX_HELD_LISTED = 1000;
+
+/** The messages a queue or consumer holds at one sim time. */
+export interface NodeMessages {
+  node: string;
+  simTimeMs: number;
+  /** How many it holds in each state (all of them, not only those listed). */
+  counts: Partial<Record<HeldState, number>>;
+  /** Up to the limit asked for, in the node's own order within each state. */
+  messages: MessageView[];
+  /** True when more are held than listed. */
+  truncated: boolean;
+}
+
 /** Colour classes of dots in flight (the `colour` field of each dot in a frame). */
 export const DOT_NORMAL = 0;
 /** A copy made by a fan-out (topic). */

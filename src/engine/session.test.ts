@@ -144,3 +144,25 @@ describe('session (real-time driver)', () => {
     expect(frame.error).toMatch(/edge "x"/);
   });
 });
+
+describe('session heldMessages', () => {
+  it('is null before a run, lists a node’s messages during one, and caps the limit it is given', () => {
+    const { host, advance } = fakeHost();
+    const session = createSession(host);
+    expect(session.heldMessages('q', 10)).toBeNull();
+    const topology = workQueue();
+    // A slow consumer so the queue fills: 20/s in, 1 at a time taking 10 s.
+    const slow = { ...topology, nodes: topology.nodes.map((n) => (n.kind === 'consumer' ? { ...n, config: { ...n.config, processingMs: { dist: 'fixed' as const, value: 10_000 } } } : n)) };
+    session.load(slow);
+    session.play();
+    advance(1_000);
+    const held = session.heldMessages('q', 3)!;
+    expect(held.node).toBe('q');
+    expect(held.messages).toHaveLength(3);
+    expect(held.truncated).toBe(true);
+    expect(held.messages[0]).toMatchObject({ state: 'ready', producer: 'p', attempts: 0, redelivered: false });
+    expect(session.heldMessages('q', 0)!.messages).toHaveLength(1);
+    expect(session.heldMessages('q', Number.NaN)!.messages.length).toBe((held.counts.ready ?? 0) + (held.counts.unacked ?? 0));
+    expect(session.heldMessages('missing', 5)).toBeNull();
+  });
+});

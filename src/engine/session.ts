@@ -1,7 +1,7 @@
 import type { Fault, Topology } from '../model/index.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { Simulation } from './simulation.ts';
-import { MAX_SPEED, MIN_SPEED, type Frame, type RunState } from './session-types.ts';
+import { MAX_HELD_LISTED, MAX_SPEED, MIN_SPEED, type Frame, type NodeMessages, type RunState } from './session-types.ts';
 
 /** Wall time and timers, injected so the engine itself never reads a real clock. */
 export interface SessionHost {
@@ -183,6 +183,12 @@ export function createSession(host: SessionHost) {
         fail(e);
       }
       return frame(true);
+    },
+    /** What a node holds now, message by message (at most `limit`, 1..MAX_HELD_LISTED); null before a run or for an unknown node. */
+    heldMessages(nodeId: string, limit: number): NodeMessages | null {
+      if (!sim) return null;
+      const n = Number.isFinite(limit) ? Math.min(MAX_HELD_LISTED, Math.max(1, Math.floor(limit))) : MAX_HELD_LISTED;
+      return sim.heldMessages(nodeId, n) ?? null;
     },
     faultSchedule(): Fault[] {
       return sim ? [...sim.faultSchedule()] : [];

@@ -7,9 +7,9 @@ import { TraceHash } from './core/trace-hash.ts';
 import { Ledger, type DeadLetterReason, type Fate } from './ledger/ledger.ts';
 import { SeriesRecorder } from './ledger/series.ts';
 import type { Envelope, Message } from './message.ts';
-import { CONFIRM_ACK, CONFIRM_NACK, type NodeRuntime, type SendOptions, type SimContext } from './nodes/node.ts';
+import { CONFIRM_ACK, CONFIRM_NACK, type HeldMessage, type NodeRuntime, type SendOptions, type SimContext } from './nodes/node.ts';
 import { NODE_DEFINITIONS } from './nodes/registry.ts';
-import { DOT_COPY, DOT_NORMAL, DOT_REDELIVERED, DOT_STRIDE, type NodeStats } from './session-types.ts';
+import { DOT_COPY, DOT_NORMAL, DOT_REDELIVERED, DOT_STRIDE, type MessageView, type NodeMessages, type NodeStats } from './session-types.ts';
 
 /** Event kinds in the heap: an envelope arriving, or a node's timer (its tag above TIMER). */
 const ARRIVE = 1;
@@ -394,6 +394,46 @@ export class Simulation implements SimContext {
     return this.runtimes.map((r) => r.stats());
   }
 
+  /**
+   * What node `nodeId` holds now, message by message (up to `limit`), with each one's
+   * attempts and redelivered flag; undefined for a node id not in the topology.
+   */
+  heldMessages(nodeId: string, limit: number): NodeMessages | undefined {
+    const index = this.topology.nodes.findIndex((n) => n.id === nodeId);
+    if (index < 0) return undefined;
+    const held = this.runtimes[index]!.held?.(limit) ?? { counts: {}, entries: [] };
+    let total = 0;
+    for (const n of Object.values(held.counts)) total += n;
+    return {
+      node: nodeId,
+      simTimeMs: this.now,
+      counts: held.counts,
+      messages: held.entries.map((entry) => this.messageView(entry)),
+      truncated: total > held.entries.length,
+    };
+  }
+
+  private messageView({ msg, state, edge, ackDeadline, attempt, redelivered }: HeldMessage): MessageView {
+    const view: MessageView = {
+      id: msg.id,
+      copy: msg.isCopy,
+      producer: this.topology.nodes[msg.producer]!.id,
+      seq: msg.seq,
+      key: msg.key ?? null,
+      headers: { ...msg.headers },
+      sizeBytes: msg.sizeBytes,
+      createdAtMs: msg.createdAt,
+      expiresAtMs: Number.isFinite(msg.expiresAt) ? msg.expiresAt : null,
+      attempts: attempt ?? msg.attempts,
+      redelivered: redelivered ?? msg.redelivered,
+      deadLetterReason: msg.deadLetterReason ?? null,
+      state,
+    };
+    if (edge !== undefined) view.consumer = this.topology.nodes[this.edgeTarget[edge]!]!.id;
+    if (ackDeadline !== undefined) view.ackDeadlineMs = Number.isFinite(ackDeadline) ? ackDeadline : null;
+    return view;
+  }
+
   /** Messages on links as DOT_STRIDE floats each: edge index, progress 0..1, colour class. */
   dots(): Float32Array {
     const out = new Float32Array(this.onLink.length * DOT_STRIDE);
@@ -421,6 +461,7 @@ export class Simulation implements SimContext {
   ): Envelope {
     const deliveryTag = options?.deliveryTag ?? -1;
     const redelivery = options?.redelivery ?? false;
+    const attempt = options?.attempt ?? 0;
     const confirmTo = options?.confirm ? this.edgeSource[edge]! : -1;
     let env: Envelope;
     if (this.freeSlots.length > 0) {
@@ -435,6 +476,7 @@ export class Simulation implements SimContext {
       env.holdUntil = Infinity;
       env.deliveryTag = deliveryTag;
       env.redelivery = redelivery;
+      env.attempt = attempt;
       env.confirmTo = confirmTo;
     } else {
       env = {
@@ -449,6 +491,7 @@ export class Simulation implements SimContext {
         holdUntil: Infinity,
         deliveryTag,
         redelivery,
+        attempt,
         confirmTo,
       };
       this.live.push(env);
@@ -465,7 +508,7 @@ export class Simulation implements SimContext {
   private arrive(slot: number): void {
     const env = this.live[slot]!;
     if (env.linkPos >= 0) this.takeOffLink(env);
-    const { msg, edge, target, doomedBy, deliveryTag, redelivery, confirmTo } = env;
+    const { msg, edge, target, doomedBy, deliveryTag, redelivery, attempt, confirmTo } = env;
     if (edge >= 0 && this.cut[edge] && this.links[edge]!.ordered && !doomedBy) {
       // Cut while on its way: TCP does not give up at once; it waits for the heal.
       this.park(env);
@@ -482,7 +525,7 @@ export class Simulation implements SimContext {
     }
     this.refusedUid = -1;
     this.confirmLaterUid = -1;
-    this.runtimes[target]!.receive(msg, edge, deliveryTag, redelivery);
+    this.runtimes[target]!.receive(msg, edge, deliveryTag, redelivery, attempt);
     if (confirmTo < 0) return;
     if (this.confirmLaterUid === msg.uid) {
       const waiting = this.waitingConfirms.get(msg.uid);

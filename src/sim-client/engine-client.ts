@@ -1,7 +1,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../../workers/engine.worker.ts';
 import type { Fault, Topology } from '../model/index.ts';
-import type { Frame } from '../engine/session-types.ts';
+import type { Frame, NodeMessages } from '../engine/session-types.ts';
 import { acceptFrame, clearFrame, setLoadedTopology } from './frame-view.ts';
 
 /** The rejection of calls that were waiting when the worker died (the crash listeners report it). */
@@ -30,6 +30,8 @@ export interface EngineClient {
   injectFault(fault: Fault): Promise<Frame>;
   /** Every fault of the run so far (given and injected), at the sim times they took effect. */
   faultSchedule(): Promise<Fault[]>;
+  /** What a node holds now, message by message (up to `limit`); null before a run or for an unknown node. */
+  heldMessages(nodeId: string, limit: number): Promise<NodeMessages | null>;
   /**
    * Forget the loaded run (the topology it was built from has changed): pause the worker,
    * drop frames until the next `load`, clear the dots.
@@ -118,6 +120,7 @@ export function createEngineClient(spawn: () => Worker = spawnWorker): EngineCli
       return frame;
     },
     faultSchedule: () => call((api) => api.faultSchedule()),
+    heldMessages: (nodeId, limit) => call((api) => api.heldMessages(nodeId, limit)),
     invalidate() {
       accepting = false;
       clearFrame();

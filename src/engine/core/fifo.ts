@@ -50,6 +50,12 @@ export class Fifo<T> {
     return item;
   }
 
+  /** Up to `count` items from the front, front first (for inspection). */
+  *first(count: number): Generator<T> {
+    const end = Math.min(this.items.length, this.head + count);
+    for (let i = this.head; i < end; i++) yield this.items[i] as T;
+  }
+
   /** Items front to back (for inspection and tests). */
   toArray(): T[] {
     return this.items.slice(this.head) as T[];

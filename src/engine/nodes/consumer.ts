@@ -1,7 +1,7 @@
 import { sampleDuration } from '../core/distributions.ts';
 import { Fifo } from '../core/fifo.ts';
 import type { Message } from '../message.ts';
-import { defineNode } from './node.ts';
+import { defineNode, heldList, type HeldMessage } from './node.ts';
 
 /** Timer tag: processing of one message is done. */
 const DONE = 0;
@@ -11,6 +11,14 @@ interface Work {
   /** The queue that dispatched it and waits for an ack, or -1. */
   queue: number;
   deliveryTag: number;
+  /** The delivery's attempt number (0: not from a queue) and redelivered flag. */
+  attempt: number;
+  redelivered: boolean;
+}
+
+/** A delivery as the consumer got it: its own attempt and flag (from a queue), else the message's. */
+function heldWork(work: Work, state: 'processing' | 'backlog'): HeldMessage {
+  return work.queue >= 0 ? { msg: work.msg, state, attempt: work.attempt, redelivered: work.redelivered } : { msg: work.msg, state };
 }
 
 /**
@@ -154,7 +162,7 @@ export const consumer = defineNode({
       kind: 'consumer',
       prefetchLimit: c.prefetch === 0 ? Infinity : c.prefetch,
       autoAck: c.ack === 'auto',
-      receive(msg, edge, deliveryTag, redelivery) {
+      receive(msg, edge, deliveryTag, redelivery, attempt) {
         const queue = deliveryTag >= 0 ? sim.sourceOf(edge) : -1;
         if (queue >= 0 && sim.runtime(queue).deliveryClosed?.(edge, deliveryTag)) {
           // Sent before this consumer crashed: the queue has it back already.
@@ -163,7 +171,7 @@ export const consumer = defineNode({
         }
         s.received++;
         if (redelivery) s.redelivered++;
-        const work: Work = { msg, queue, deliveryTag };
+        const work: Work = { msg, queue, deliveryTag, attempt, redelivered: redelivery };
         if (!crashing && busy < c.concurrency) begin(work);
         else backlog.push(work);
       },
@@ -193,6 +201,12 @@ export const consumer = defineNode({
         claimed.clear();
         // The idempotent receiver's store of processed ids is durable (a database table,
         // typically): it survives the crash, which is the point of having one.
+      },
+      held(limit) {
+        const list = heldList(limit);
+        list.add('processing', busy, () => working.filter((w) => w !== undefined), (w) => heldWork(w, 'processing'));
+        list.add('backlog', backlog.size, (n) => backlog.first(n), (w) => heldWork(w, 'backlog'));
+        return list.result;
       },
       stats: () => ({ kind: 'consumer', ...s, busy, backlog: backlog.size }),
     };

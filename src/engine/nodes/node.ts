@@ -2,7 +2,7 @@ import type { NodeKind, NodeOfKind, Topology } from '../../model/index.ts';
 import type { RandomStream } from '../core/random.ts';
 import type { DeadLetterReason, Fate, Ledger } from '../ledger/ledger.ts';
 import type { Message } from '../message.ts';
-import type { NodeStats } from '../session-types.ts';
+import type { HeldState, NodeStats } from '../session-types.ts';
 
 /**
  * What a node behaviour may ask of the simulation.
@@ -66,10 +66,49 @@ export interface SimContext {
   crash(node: number, restartAfterMs: number): void;
 }
 
+export interface HeldMessage {
+  msg: Message;
+  state: HeldState;
+  /** For `unacked`: the output edge it went out on, and its ack deadline (Infinity: none). */
+  edge?: number;
+  ackDeadline?: number;
+  /** For one delivery (unacked, or at a consumer): its attempt number and flag, not the message's latest. */
+  attempt?: number;
+  redelivered?: boolean;
+}
+
+export interface HeldMessages {
+  counts: Partial<Record<HeldState, number>>;
+  entries: HeldMessage[];
+}
+
+/** Lists what a node holds: `add` takes a state's count and its items lazily, up to the limit. */
+export function heldList(limit: number): {
+  add<T>(state: HeldState, count: number, items: (take: number) => Iterable<T>, view: (item: T) => HeldMessage): void;
+  result: HeldMessages;
+} {
+  const result: HeldMessages = { counts: {}, entries: [] };
+  return {
+    result,
+    add(state, count, items, view) {
+      if (count === 0) return;
+      result.counts[state] = count;
+      const room = limit - result.entries.length;
+      if (room <= 0) return;
+      for (const item of items(room)) {
+        if (result.entries.length >= limit) break;
+        result.entries.push(view(item));
+      }
+    },
+  };
+}
+
 export interface SendOptions {
   /** The dispatching queue's delivery tag, when it expects an ack. */
   deliveryTag?: number;
   redelivery?: boolean;
+  /** Which delivery of the message this is (1 = first), as the dispatching queue counted it. */
+  attempt?: number;
   /** The sender wants a publisher confirm back (delivered to its `timer` with CONFIRM_ACK / CONFIRM_NACK). */
   confirm?: boolean;
 }
@@ -85,9 +124,11 @@ export interface NodeRuntime {
   /**
    * A message arrives on input `edge` (-1: moved directly, as a dead letter is), with a
    * delivery tag when the sending queue expects an ack (else -1), and whether the queue
-   * sent it as a redelivery.
+   * sent it as a redelivery, and which delivery of it this is (0 when not from a queue).
+   * The message's own `attempts` may have moved on by the time it arrives (the queue
+   * redelivered it meanwhile): `attempt` is this delivery's.
    */
-  receive(msg: Message, edge: number, deliveryTag: number, redelivery: boolean): void;
+  receive(msg: Message, edge: number, deliveryTag: number, redelivery: boolean, attempt: number): void;
   /**
    * True when delivery `tag` on output `edge` belongs to a consumer connection that has
    * since closed (a crash): RabbitMQ discards such deliveries, the queue took them back.
@@ -115,6 +156,11 @@ export interface NodeRuntime {
   outputUp?(edge: number): void;
   /** Messages a channel holds ready, front first (for inspection, not for the run). */
   contents?(): readonly Message[];
+  /**
+   * Everything the node holds, state by state in its own order, for inspection: each
+   * state's count, and up to `limit` entries in all.
+   */
+  held?(limit: number): HeldMessages;
   stats(): NodeStats;
 }
 

@@ -1,7 +1,7 @@
 import { Fifo } from '../core/fifo.ts';
 import type { DeadLetterReason, LostReason } from '../ledger/ledger.ts';
 import type { Message } from '../message.ts';
-import { defineNode } from './node.ts';
+import { defineNode, heldList } from './node.ts';
 
 /** Timer tags of a queue. */
 const ACK_TIMEOUT = 0;
@@ -19,6 +19,9 @@ const LOST_INSTEAD: Record<DeadLetterReason, LostReason> = {
 interface Delivery {
   msg: Message;
   output: number;
+  /** This delivery's attempt number and redelivered flag. */
+  attempt: number;
+  redelivered: boolean;
   /** When the ack timeout makes it ready again. */
   deadline: number;
 }
@@ -233,15 +236,15 @@ export const queue = defineNode({
         s.dispatched++;
         if (sim.runtime(sim.targetOf(edge)).autoAck) {
           s.acked++;
-          sim.send(edge, msg, { redelivery });
+          sim.send(edge, msg, { redelivery, attempt: msg.attempts });
           continue;
         }
         const tag = nextTag++;
-        unacked.set(tag, { msg, output: o, deadline: sim.now + (c.ackTimeoutMs ?? Infinity) });
+        unacked.set(tag, { msg, output: o, attempt: msg.attempts, redelivered: redelivery, deadline: sim.now + (c.ackTimeoutMs ?? Infinity) });
         unackedPer[o]!++;
         if (c.ordering === 'per-group') groupsInFlight.set(groupOf(msg), (groupsInFlight.get(groupOf(msg)) ?? 0) + 1);
         sim.hold(msg);
-        sim.send(edge, msg, { deliveryTag: tag, redelivery });
+        sim.send(edge, msg, { deliveryTag: tag, redelivery, attempt: msg.attempts });
         if (c.ackTimeoutMs !== undefined && ackTimerAt === Infinity) {
           ackTimerAt = sim.now + c.ackTimeoutMs;
           sim.schedule(c.ackTimeoutMs, index, -1, ACK_TIMEOUT);
@@ -476,6 +479,22 @@ export const queue = defineNode({
       },
       deliveryClosed: (edge, tag) => tag < closedBelow[outputOfEdge[edge]!]!,
       contents: () => ready.toArray(),
+      held(limit) {
+        const list = heldList(limit);
+        list.add('ready', ready.size, (n) => ready.first(n), (msg) => ({ msg, state: 'ready' }));
+        // Oldest delivery first: the map keeps delivery-tag order.
+        list.add('unacked', unacked.size, () => unacked.values(), (d) => ({
+          msg: d.msg,
+          state: 'unacked',
+          edge: outputs[d.output]!,
+          ackDeadline: d.deadline,
+          attempt: d.attempt,
+          redelivered: d.redelivered,
+        }));
+        list.add('delayed', delayed.size, (n) => delayed.first(n), (d) => ({ msg: d.msg, state: 'delayed' }));
+        list.add('blocked', waiting.size, (n) => waiting.first(n), (w) => ({ msg: w.msg, state: 'blocked' }));
+        return list.result;
+      },
       stats: () => ({
         kind: 'queue',
         ...s,

@@ -1,3 +1,4 @@
 /** The topology model: plain-JSON types, the schema, and the one load pipeline. */
 export * from './schema.ts';
 export * from './load.ts';
+export * from './variants.ts';

@@ -321,6 +321,33 @@ export function connectionProblem(
     : `a ${sourceKind} can feed ${allowed.map((k) => `a ${k}`).join(' or ')}, not a ${targetKind}`;
 }
 
+/**
+ * A toggle of a teaching scenario ("now switch to manual ack and replay"): config changes
+ * merged into named nodes and links, and optionally a new fault schedule. The result is
+ * validated like any topology (see applyVariant).
+ */
+export const variantSchema = z.strictObject({
+  id: idSchema,
+  label: z.string().min(1, 'must not be empty').max(80),
+  /** What changes and what to watch for in this variant. */
+  description: z.string().max(2_000).optional(),
+  /** By node id: fields merged into that node's config. */
+  nodes: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  /** By edge id: fields merged into that edge's link. */
+  edges: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  /** When given, replaces the fault schedule. */
+  faults: z.array(faultSchema).max(10_000).optional(),
+});
+
+/** What makes a topology a teaching scenario: what to watch, the numbers to expect, its toggles. */
+export const scenarioSchema = z.strictObject({
+  /** What to watch while it runs. */
+  watch: z.string().min(1, 'must not be empty').max(2_000),
+  /** The numbers it should show, one statement each. */
+  expect: z.array(z.string().min(1).max(500)).max(20).default([]),
+  variants: z.array(variantSchema).max(10).default([]),
+});
+
 export const topologySchema = z
   .strictObject({
     format: z.literal(FORMAT),
@@ -331,6 +358,8 @@ export const topologySchema = z
     edges: z.array(edgeSchema).max(50_000),
     /** The run's fault schedule, applied in order of time (then of listing). */
     faults: z.array(faultSchema).max(10_000).default([]),
+    /** Present on a teaching scenario. */
+    scenario: scenarioSchema.optional(),
   })
   .superRefine((t, ctx) => {
     const kindById = new Map<string, NodeKind>();
@@ -352,6 +381,18 @@ export const topologySchema = z
       }
     });
     const edgeIdSet = new Set(t.edges.map((e) => e.id));
+    const variantIds = new Set<string>();
+    t.scenario?.variants.forEach((v, i) => {
+      const path = ['scenario', 'variants', i];
+      if (variantIds.has(v.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate variant id "${v.id}"` });
+      variantIds.add(v.id);
+      for (const id of Object.keys(v.nodes)) {
+        if (!kindById.has(id)) ctx.addIssue({ code: 'custom', path: [...path, 'nodes', id], message: `no node with id "${id}"` });
+      }
+      for (const id of Object.keys(v.edges)) {
+        if (!edgeIdSet.has(id)) ctx.addIssue({ code: 'custom', path: [...path, 'edges', id], message: `no edge with id "${id}"` });
+      }
+    });
     t.faults.forEach((f, i) => {
       if ('node' in f && !kindById.has(f.node)) {
         ctx.addIssue({ code: 'custom', path: ['faults', i, 'node'], message: `no node with id "${f.node}"` });
@@ -413,5 +454,7 @@ export type TopologyNode = z.infer<typeof nodeSchema>;
 export type TopologyEdge = z.infer<typeof edgeSchema>;
 export type Topology = z.infer<typeof topologySchema>;
 export type Fault = z.infer<typeof faultSchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Variant = z.infer<typeof variantSchema>;
 /** A node of one kind, with its config type. */
 export type NodeOfKind<K extends NodeKind> = Extract<TopologyNode, { kind: K }>;

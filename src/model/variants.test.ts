@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { loadTopology, type Topology } from './index.ts';
+import { applyVariant } from './variants.ts';
+
+function scenario(variants: object[]): Topology {
+  const result = loadTopology({
+    format: 'msgflow/1',
+    name: 'Hello queue',
+    nodes: [
+      { id: 'p', kind: 'producer', config: { rate: { dist: 'constant', perSecond: 10 } } },
+      { id: 'q', kind: 'queue' },
+      { id: 'c', kind: 'consumer', config: { ack: 'auto' } },
+    ],
+    edges: [
+      { id: 'p-q', source: 'p', target: 'q' },
+      { id: 'q-c', source: 'q', target: 'c' },
+    ],
+    faults: [{ atMs: 1_000, action: 'crash', node: 'c' }],
+    scenario: { watch: 'the consumer crash', expect: ['lost:consumer-crash > 0'], variants },
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.topology;
+}
+
+describe('scenario variants', () => {
+  it('merge config into the named nodes and links, keep everything else, and keep the variants', () => {
+    const base = scenario([{ id: 'manual', label: 'Manual ack', nodes: { c: { ack: 'after-processing' } }, edges: { 'q-c': { loss: 0.1 } } }]);
+    const result = applyVariant(base, 'manual');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const c = result.topology.nodes.find((n) => n.id === 'c')!;
+    expect(c.kind === 'consumer' && c.config.ack).toBe('after-processing');
+    expect(result.topology.edges[1]!.link.loss).toBe(0.1);
+    expect(result.topology.edges[1]!.link.latencyMs).toEqual(base.edges[1]!.link.latencyMs);
+    expect(result.topology.faults).toEqual(base.faults);
+    expect(result.topology.scenario?.variants).toHaveLength(1);
+    // The original is untouched.
+    const before = base.nodes.find((n) => n.id === 'c')!;
+    expect(before.kind === 'consumer' && before.config.ack).toBe('auto');
+  });
+
+  it('replace the fault schedule when they give one', () => {
+    const result = applyVariant(scenario([{ id: 'calm', label: 'No crash', faults: [] }]), 'calm');
+    expect(result.ok && result.topology.faults).toEqual([]);
+  });
+
+  it('refuse a variant that makes an impossible topology, naming the path and the variant', () => {
+    const result = applyVariant(scenario([{ id: 'bad', label: 'Bad', nodes: { c: { prefetch: -1 } } }]), 'bad');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.issues[0]!.path).toMatch(/^nodes\[2\]\.config\.prefetch/);
+    expect(result.error.issues[0]!.message).toMatch(/^variant "bad" makes /);
+  });
+
+  it('refuse an unknown variant id', () => {
+    const result = applyVariant(scenario([]), 'nope');
+    expect(!result.ok && result.error.issues[0]!.message).toMatch(/no variant with id "nope"/);
+  });
+
+  it('are checked on load: unknown node or edge ids, duplicate variant ids', () => {
+    const result = loadTopology({
+      format: 'msgflow/1',
+      nodes: [{ id: 'q', kind: 'queue' }],
+      edges: [],
+      scenario: {
+        watch: 'x',
+        variants: [
+          { id: 'a', label: 'A', nodes: { ghost: { maxLength: 1 } } },
+          { id: 'a', label: 'A again', edges: { nowhere: { loss: 0.5 } } },
+        ],
+      },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'scenario.variants[0].nodes.ghost: no node with id "ghost"',
+      'scenario.variants[1].id: duplicate variant id "a"',
+      'scenario.variants[1].edges.nowhere: no edge with id "nowhere"',
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Fate } from './ledger/ledger.ts';
+import type { DeadLetterReason, Fate } from './ledger/ledger.ts';
 
 /**
  * A message copy: its content and its fate. Copies made by a fan-out or a dead-lettering
@@ -33,6 +33,12 @@ export interface Message {
   redelivered: boolean;
   /** Set on a dead-letter copy: why the original was dead-lettered. */
   deadLetterReason: string | undefined;
+  /**
+   * Its dead-letterings so far, as RabbitMQ's x-death header keeps them: one record per
+   * (queue, reason) with a count, the latest first. Bounded by queues x reasons however
+   * often a message goes round.
+   */
+  deaths: readonly Death[] | undefined;
   /** True for copies made by a fan-out or a dead-lettering (drawn differently). */
   isCopy: boolean;
   /** Survives a crash of a durable queue (AMQP delivery mode 2). */
@@ -44,6 +50,13 @@ export interface Message {
   settled: boolean;
   /** The fate to settle with when the last holder lets go unprocessed. */
   pendingFate: Fate | undefined;
+}
+
+export interface Death {
+  /** Node index of the queue that dead-lettered it. */
+  queue: number;
+  reason: DeadLetterReason;
+  count: number;
 }
 
 /**

@@ -359,11 +359,15 @@ describe('DESIGN.md ordering: reorders per key', () => {
 });
 
 describe('safety (DESIGN.md): a zero-delay loop stops with an error naming the nodes', () => {
-  it('a dead-letter cycle with TTL 0 and no consumer', () => {
+  it('a dead-letter cycle through rejecting consumers that take no time', () => {
+    // Each queue's consumer rejects at once and dead letters go round: with a rejection in
+    // the cycle RabbitMQ does not break it (RMQ-D1), and nothing lets time advance.
+    const instant = { latencyMs: fixed(0) };
+    const rejecter = (id: string) => consumer(id, { processingMs: fixed(0), failureProbability: 1, onFailure: 'reject' });
     const sim = new Simulation(
       build(
-        [producer('p', { limit: 1 }), queue('a', { messageTtlMs: 0, deadLetterTarget: 'b' }), queue('b', { messageTtlMs: 0, deadLetterTarget: 'a' })],
-        [['p', 'a']],
+        [producer('p', { limit: 1 }), queue('a', { deadLetterTarget: 'b' }), queue('b', { deadLetterTarget: 'a' }), rejecter('ca'), rejecter('cb')],
+        [['p', 'a'], ['a', 'ca', instant], ['b', 'cb', instant]],
       ),
     );
     let error: unknown;
@@ -373,8 +377,25 @@ describe('safety (DESIGN.md): a zero-delay loop stops with an error naming the n
       error = e;
     }
     expect(error).toBeInstanceOf(SimulationError);
-    expect((error as Error).message).toMatch(/events at t = 1 ms among "a", "b"/);
+    expect((error as Error).message).toMatch(/events at t = 1 ms among "a", "ca", "b", "cb"/);
   }, 60_000);
+});
+
+describe('RMQ-D1 dead-letter cycles', () => {
+  it('a cycle with no rejection in it is dropped where it would start again (TTL 0, no consumers)', () => {
+    const sim = run(
+      build(
+        [producer('p', { limit: 1 }), queue('a', { messageTtlMs: 0, deadLetterTarget: 'b' }), queue('b', { messageTtlMs: 0, deadLetterTarget: 'a' })],
+        [['p', 'a']],
+      ),
+      1_000,
+    );
+    const r = runReport(sim);
+    // a expires it to b, b expires it back to a, and a drops it.
+    expect(r.ledger.deadLettered).toEqual({ expired: 2 });
+    expect(r.ledger.lost).toEqual({ 'dead-letter-cycle': 1 });
+    expect(stats<QueueStats>(sim, 'a').droppedByReason).toEqual({ 'dead-letter-cycle': 1 });
+  });
 });
 
 describe('properties over random topologies, seeds and settings', () => {

@@ -25,6 +25,8 @@ export interface ProducerStats {
   produced: number;
   /** Sends a full queue refused (reject-publish): the producer was told. */
   refused: number;
+  /** Mandatory messages an exchange could not route and returned (RMQ-R6). */
+  returned: number;
   /** Publisher confirms received (acks). */
   confirmed: number;
   /** Resends after no confirm came in time. */
@@ -89,7 +91,19 @@ export interface ConsumerStats {
   /** Repeats the idempotent receiver recognised and acked without processing. */
   suppressed: number;
 }
-export type NodeStats = ProducerStats | QueueStats | TopicStats | ConsumerStats;
+export interface ExchangeStats {
+  kind: 'exchange';
+  received: number;
+  /** Messages that reached at least one queue (through this exchange or its alternate). */
+  routed: number;
+  /** Copies sent to bound queues. */
+  copiesOut: number;
+  /** Messages no binding took, handed to the alternate exchange. */
+  toAlternate: number;
+  /** Messages nothing took: returned to the producer (mandatory) or dropped as unroutable. */
+  unroutable: number;
+}
+export type NodeStats = ProducerStats | ExchangeStats | QueueStats | TopicStats | ConsumerStats;
 
 /** Where a message a node holds stands. */
 export type HeldState =
@@ -127,6 +141,8 @@ export interface MessageView {
   redelivered: boolean;
   /** On a dead-letter copy: why the original was dead-lettered. */
   deadLetterReason: string | null;
+  /** Its dead-letterings (RabbitMQ x-death): per queue and reason, how often; latest first. */
+  deaths: { queue: string; reason: string; count: number }[];
   state: HeldState;
   /** For `unacked`: the consumer it went to. */
   consumer?: string;

@@ -6,7 +6,7 @@ import { RandomStream } from './core/random.ts';
 import { TraceHash } from './core/trace-hash.ts';
 import { Ledger, type DeadLetterReason, type Fate } from './ledger/ledger.ts';
 import { SeriesRecorder } from './ledger/series.ts';
-import type { Envelope, Message } from './message.ts';
+import type { Death, Envelope, Message } from './message.ts';
 import { CONFIRM_ACK, CONFIRM_NACK, type HeldMessage, type NodeRuntime, type SendOptions, type SimContext } from './nodes/node.ts';
 import { NODE_DEFINITIONS } from './nodes/registry.ts';
 import { DOT_COPY, DOT_NORMAL, DOT_REDELIVERED, DOT_STRIDE, type MessageView, type NodeMessages, type NodeStats } from './session-types.ts';
@@ -216,6 +216,7 @@ export class Simulation implements SimContext {
       attempts: 0,
       redelivered: false,
       deadLetterReason: undefined,
+      deaths: undefined,
       isCopy: false,
       persistent: this.persistentProducer[producer] === 1,
       expiryIsRetention: false,
@@ -263,9 +264,11 @@ export class Simulation implements SimContext {
     return true;
   }
 
-  deadLetter(msg: Message, reason: DeadLetterReason, target: number): void {
+  deadLetter(msg: Message, reason: DeadLetterReason, target: number, from: number, routingKey?: string): void {
     const copy = this.copyMessage(msg);
     copy.deadLetterReason = reason;
+    copy.deaths = recordDeath(msg.deaths, from, reason);
+    if (routingKey !== undefined) copy.key = routingKey;
     // The per-message expiry does not follow a dead letter (it would expire again at once).
     copy.expiresAt = Infinity;
     copy.expiryIsRetention = false;
@@ -273,6 +276,11 @@ export class Simulation implements SimContext {
     // Moved as an event at the same instant, so a dead-letter loop is caught by the
     // per-instant cap instead of recursing.
     this.envelope(copy, -1, target, this.now, true);
+  }
+
+  returnToProducer(msg: Message): void {
+    this.runtimes[msg.producer]!.returnedByExchange?.();
+    this.release(msg, 'rejected');
   }
 
   refused(msg: Message): void {
@@ -427,6 +435,7 @@ export class Simulation implements SimContext {
       attempts: attempt ?? msg.attempts,
       redelivered: redelivered ?? msg.redelivered,
       deadLetterReason: msg.deadLetterReason ?? null,
+      deaths: (msg.deaths ?? []).map((d) => ({ queue: this.topology.nodes[d.queue]!.id, reason: d.reason, count: d.count })),
       state,
     };
     if (edge !== undefined) view.consumer = this.topology.nodes[this.edgeTarget[edge]!]!.id;
@@ -700,6 +709,13 @@ interface PendingFault {
   createdAt: number;
   given: boolean;
   seq: number;
+}
+
+/** The x-death records after one more dead-lettering at `queue`: its record counted up and moved to the front. */
+function recordDeath(deaths: readonly Death[] | undefined, queue: number, reason: DeadLetterReason): Death[] {
+  const previous = deaths?.find((d) => d.queue === queue && d.reason === reason);
+  const others = deaths?.filter((d) => d !== previous) ?? [];
+  return [{ queue, reason, count: (previous?.count ?? 0) + 1 }, ...others];
 }
 
 function indicesOf(flags: Uint8Array): number[] {

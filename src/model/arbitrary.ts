@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FORMAT, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Distribution, type Fault, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
+import { EXCHANGE_TYPES, FORMAT, HEADER_MATCHES, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Binding, type Distribution, type Fault, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
 
 /**
  * Test support: fast-check generators of valid topologies (every kind, every link
@@ -78,15 +78,17 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
       producers: fc.integer({ min: 1, max: 3 }),
       queues: fc.integer({ min: 0, max: 3 }),
       topics: fc.integer({ min: 0, max: 2 }),
+      exchanges: fc.integer({ min: 0, max: 2 }),
       consumers: fc.integer({ min: 1, max: 4 }),
       seed: fc.integer({ min: 0, max: 0xffffffff }),
     })
-    .chain(({ producers, queues, topics, consumers, seed }) => {
+    .chain(({ producers, queues, topics, exchanges, consumers, seed }) => {
       const ids = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
       const p = ids('p', producers);
       const q = ids('q', queues);
       const t = ids('t', topics);
       const c = ids('c', consumers);
+      const x = ids('x', exchanges);
       const producerNode = (id: string) =>
         fc.record({
           id: fc.constant(id),
@@ -113,6 +115,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             retryAfterMs: optional(fc.integer({ min: 1, max: 2_000 })),
             maxRetries: fc.integer({ min: 0, max: 4 }),
             ttlMs: optional(fc.integer({ min: 0, max: 3_000 })),
+            mandatory: fc.boolean(),
           }).map(fitKeyWeights),
         });
       const consumerNode = (id: string) =>
@@ -163,20 +166,40 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
         });
       };
       const topicNode = (id: string): TopologyNode => ({ id, kind: 'topic', position: { x: 0, y: 0 }, config: {} });
+      // Alternate exchanges may form loops: the engine must end them.
+      const exchangeNode = (id: string) =>
+        fc.record({
+          id: fc.constant(id),
+          kind: fc.constant('exchange' as const),
+          position: fc.constant({ x: 0, y: 0 }),
+          config: fc.record({
+            type: fc.constantFrom(...EXCHANGE_TYPES),
+            alternateExchange: x.length > 1 ? optional(fc.constantFrom(...x.filter((other) => other !== id))) : fc.constant(undefined),
+          }),
+        });
+      const arbitraryBinding: fc.Arbitrary<Binding> = fc.record({
+        keys: fc.array(fc.constantFrom('a', 'b', 'c', '', '#', '*', 'a.#', 'q0'), { maxLength: 3 }),
+        arguments: fc.dictionary(fc.constantFrom('id', 'tenant', 'x-kind'), fc.constantFrom('', 'fixed', '0', 'a'), { maxKeys: 2 }),
+        match: fc.constantFrom(...HEADER_MATCHES),
+      });
       const subset = (options: string[]) => fc.subarray(options);
       return fc
         .record({
           producerNodes: fc.tuple(...p.map(producerNode)),
           consumerNodes: fc.tuple(...c.map(consumerNode)),
           queueNodes: fc.tuple(...q.map(queueNode)),
-          producerTargets: fc.tuple(...p.map(() => fc.option(fc.constantFrom(...q, ...t, ...c), { nil: undefined }))),
+          exchangeNodes: fc.tuple(...x.map(exchangeNode)),
+          producerTargets: fc.tuple(...p.map(() => fc.option(fc.constantFrom(...q, ...t, ...x, ...c), { nil: undefined }))),
+          exchangeTargets: fc.tuple(...x.map(() => subset(q))),
+          bindings: fc.array(arbitraryBinding, { minLength: 64, maxLength: 64 }),
           topicTargets: fc.tuple(...t.map(() => subset([...q, ...c]))),
           queueTargets: fc.tuple(...q.map(() => subset(c))),
           links: fc.array(arbitraryLink, { minLength: 64, maxLength: 64 }),
           faults: fc.array(arbitraryFaultSeed, { maxLength: 4 }),
         })
-        .map(({ faults, producerNodes, consumerNodes, queueNodes, producerTargets, topicTargets, queueTargets, links }) => {
+        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, producerTargets, exchangeTargets, bindings, topicTargets, queueTargets, links }) => {
           const pairs: [string, string][] = [];
+          exchangeTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([x[i]!, target])));
           producerTargets.forEach((target, i) => target !== undefined && pairs.push([p[i]!, target]));
           topicTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([t[i]!, target])));
           queueTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([q[i]!, target])));
@@ -185,9 +208,11 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             source,
             target,
             link: links[i % links.length]!,
+            ...(source.startsWith('x') ? { binding: bindings[i % bindings.length]! } : {}),
           }));
           const nodes: TopologyNode[] = [
             ...producerNodes,
+            ...exchangeNodes,
             ...queueNodes,
             ...t.map(topicNode),
             ...consumerNodes,

@@ -80,7 +80,7 @@ describe('loadTopology', () => {
     ['a repeated connection', (d) => (d.edges as object[]).push({ id: 'e3', source: 'q', target: 'c' }), 'edges[2] (edge "e3")', /already connected/],
     ['a huge seed', (d) => (d.seed = 2 ** 40), 'seed', /4294967295/],
     ['a dead-letter target that does not exist', (d) => ((d.nodes as object[])[1] = { id: 'q', kind: 'queue', config: { deadLetterTarget: 'dlq' } }), 'nodes[1].config.deadLetterTarget (node "q")', /no node with id "dlq"/],
-    ['a dead-letter target that is a consumer', (d) => ((d.nodes as object[])[1] = { id: 'q', kind: 'queue', config: { deadLetterTarget: 'c' } }), 'nodes[1].config.deadLetterTarget (node "q")', /queue or a topic, not a consumer/],
+    ['a dead-letter target that is a consumer', (d) => ((d.nodes as object[])[1] = { id: 'q', kind: 'queue', config: { deadLetterTarget: 'c' } }), 'nodes[1].config.deadLetterTarget (node "q")', /a queue, a topic or an exchange, not a consumer/],
     ['a queue dead-lettering into itself', (d) => ((d.nodes as object[])[1] = { id: 'q', kind: 'queue', config: { deadLetterTarget: 'q' } }), 'nodes[1].config.deadLetterTarget (node "q")', /itself/],
     ['an unknown overflow policy', (d) => ((d.nodes as object[])[1] = { id: 'q', kind: 'queue', config: { overflow: 'drop-tail' } }), 'nodes[1].config.overflow (node "q")', /drop-head.*reject-publish.*block/],
     ['a bad id', (d) => ((d.nodes as object[])[0] = { id: 'has space', kind: 'producer' }), 'nodes[0].id (node "has space")', /letters, digits/],

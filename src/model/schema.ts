@@ -133,6 +133,8 @@ export const producerConfigSchema = z.strictObject({
   retryAfterMs: duration().optional(),
   /** With confirms and a retry time: resends before giving up. */
   maxRetries: z.number().int().min(0).max(1_000).default(3),
+  /** RMQ-R6 mandatory: a message no exchange binding takes is returned to the producer instead of dropped. */
+  mandatory: z.boolean().default(false),
 }).superRefine((c, ctx) => {
   if (c.keyWeights !== undefined) {
     const path = ['keyWeights'];
@@ -197,8 +199,10 @@ export const queueConfigSchema = z.strictObject({
   messageTtlMs: duration().optional(),
   /** SQS DelaySeconds (0-900 s): a message is invisible for this long after it arrives. */
   delayMs: duration().default(0),
-  /** Node id of the queue or topic that dead letters go to; absent: they are lost. */
+  /** Node id of the queue, topic or exchange that dead letters go to; absent: they are lost. */
   deadLetterTarget: idSchema.optional(),
+  /** RMQ-D1: the routing key dead letters are published with (to an exchange); absent: their own key. */
+  deadLetterRoutingKey: z.string().max(255).optional(),
   /** A durable queue keeps its persistent messages across a crash; everything else is lost. */
   durable: z.boolean().default(false),
   /** How long a message may stay in the queue at most (SQS retention: 4 days default, 1 min to 14 days); absent: for ever. */
@@ -213,6 +217,31 @@ export const queueConfigSchema = z.strictObject({
 });
 
 export const topicConfigSchema = z.strictObject({});
+
+export const EXCHANGE_TYPES = ['direct', 'fanout', 'topic', 'headers', 'default'] as const;
+
+/**
+ * A RabbitMQ exchange (SEMANTICS.md §6): routes each message to the queues whose binding
+ * (on the link to the queue) matches it, one copy per queue. `default` is the default
+ * exchange: a message goes to the linked queue whose id equals its routing key (RMQ-R1).
+ */
+export const exchangeConfigSchema = z.strictObject({
+  type: z.enum(EXCHANGE_TYPES).default('direct'),
+  /** RMQ-R6: the exchange that takes what no binding matches; absent: unroutable. */
+  alternateExchange: idSchema.optional(),
+});
+
+export const HEADER_MATCHES = ['all', 'any', 'all-with-x', 'any-with-x'] as const;
+
+/** How an exchange's link to a queue is bound: the keys (several = several bindings) and header arguments. */
+export const bindingSchema = z.strictObject({
+  /** Binding keys: equal to the routing key (direct) or a pattern (topic). Any match gives one copy. */
+  keys: z.array(z.string().max(255)).max(100).default([]),
+  /** headers exchange: the arguments to compare with the message headers. */
+  arguments: z.record(z.string().min(1).max(255), z.string().max(1000)).default({}),
+  /** headers exchange: x-match; `all`/`any` ignore `x-` arguments, the `-with-x` forms use them. */
+  match: z.enum(HEADER_MATCHES).default('all'),
+});
 
 export const consumerConfigSchema = z
   .strictObject({
@@ -256,6 +285,7 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...nodeBase, kind: z.literal('producer'), config: producerConfigSchema.default(producerConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('queue'), config: queueConfigSchema.default(queueConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('topic'), config: topicConfigSchema.default({}) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('exchange'), config: exchangeConfigSchema.default(exchangeConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('consumer'), config: consumerConfigSchema.default(consumerConfigSchema.parse({})) }),
 ]);
 
@@ -289,14 +319,17 @@ export const edgeSchema = z.strictObject({
   source: idSchema,
   target: idSchema,
   link: linkSchema.default(linkSchema.parse({})),
+  /** On a link from an exchange to a queue: how the queue is bound. */
+  binding: bindingSchema.optional(),
 });
 
-export const NODE_KINDS = ['producer', 'queue', 'topic', 'consumer'] as const;
+export const NODE_KINDS = ['producer', 'exchange', 'queue', 'topic', 'consumer'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 /** Which kinds may feed which: a consumer is a final endpoint in this version. */
 export const ALLOWED_TARGETS: Record<NodeKind, readonly NodeKind[]> = {
-  producer: ['queue', 'topic', 'consumer'],
+  producer: ['exchange', 'queue', 'topic', 'consumer'],
+  exchange: ['queue'],
   queue: ['consumer'],
   topic: ['queue', 'consumer'],
   consumer: [],
@@ -305,6 +338,7 @@ export const ALLOWED_TARGETS: Record<NodeKind, readonly NodeKind[]> = {
 /** Kinds that send each message to one output only (a topic copies to all instead). */
 export const SINGLE_OUTPUT: Record<NodeKind, boolean> = {
   producer: true,
+  exchange: false,
   queue: false,
   topic: false,
   consumer: false,
@@ -376,9 +410,18 @@ export const topologySchema = z
       const targetKind = kindById.get(target);
       if (target === n.id) ctx.addIssue({ code: 'custom', path, message: 'a queue cannot dead-letter into itself' });
       else if (!targetKind) ctx.addIssue({ code: 'custom', path, message: `no node with id "${target}"` });
-      else if (targetKind !== 'queue' && targetKind !== 'topic') {
-        ctx.addIssue({ code: 'custom', path, message: `dead letters go to a queue or a topic, not a ${targetKind}` });
+      else if (targetKind !== 'queue' && targetKind !== 'topic' && targetKind !== 'exchange') {
+        ctx.addIssue({ code: 'custom', path, message: `dead letters go to a queue, a topic or an exchange, not a ${targetKind}` });
       }
+    });
+    t.nodes.forEach((n, i) => {
+      if (n.kind !== 'exchange' || n.config.alternateExchange === undefined) return;
+      const target = n.config.alternateExchange;
+      const path = ['nodes', i, 'config', 'alternateExchange'];
+      const targetKind = kindById.get(target);
+      if (target === n.id) ctx.addIssue({ code: 'custom', path, message: 'an exchange cannot be its own alternate exchange' });
+      else if (!targetKind) ctx.addIssue({ code: 'custom', path, message: `no node with id "${target}"` });
+      else if (targetKind !== 'exchange') ctx.addIssue({ code: 'custom', path, message: `an alternate exchange must be an exchange, not a ${targetKind}` });
     });
     const edgeIdSet = new Set(t.edges.map((e) => e.id));
     const variantIds = new Set<string>();
@@ -422,6 +465,9 @@ export const topologySchema = z
         ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: 'an edge cannot connect a node to itself' });
         return;
       }
+      if (e.binding && sourceKind !== 'exchange') {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'binding'], message: `a binding belongs on a link from an exchange, not from a ${sourceKind}` });
+      }
       const problem = connectionProblem(sourceKind, targetKind);
       if (problem) {
         ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: problem });
@@ -448,6 +494,8 @@ export type Rate = z.infer<typeof rateSchema>;
 export type ProducerConfig = z.infer<typeof producerConfigSchema>;
 export type QueueConfig = z.infer<typeof queueConfigSchema>;
 export type TopicConfig = z.infer<typeof topicConfigSchema>;
+export type ExchangeConfig = z.infer<typeof exchangeConfigSchema>;
+export type Binding = z.infer<typeof bindingSchema>;
 export type ConsumerConfig = z.infer<typeof consumerConfigSchema>;
 export type LinkConfig = z.infer<typeof linkSchema>;
 export type TopologyNode = z.infer<typeof nodeSchema>;

@@ -1,4 +1,4 @@
-import { FORMAT, type Fault, type Topology, type TopologyEdge, type TopologyNode } from '../model/index.ts';
+import { FORMAT, type Fault, type Scenario, type Topology, type TopologyEdge, type TopologyNode } from '../model/index.ts';
 import type { FlowEdge, FlowNode, NodeData } from './topology-types.ts';
 
 export interface DocumentSettings {
@@ -7,6 +7,8 @@ export interface DocumentSettings {
   seed: number;
   /** The run's fault schedule, kept as the file had it. */
   faults: Fault[];
+  /** A teaching scenario's block (what to watch, what to expect, its variants), kept as the file had it. */
+  scenario?: Scenario;
 }
 
 function nodeData(node: TopologyNode): NodeData {
@@ -19,7 +21,7 @@ export function toFlowNode(node: TopologyNode): FlowNode {
 }
 
 export function toFlowEdge(edge: TopologyEdge): FlowEdge {
-  return { id: edge.id, source: edge.source, target: edge.target, type: 'flow', data: { link: edge.link } };
+  return { id: edge.id, source: edge.source, target: edge.target, type: 'flow', data: { link: edge.link, ...(edge.binding ? { binding: edge.binding } : {}) } };
 }
 
 export function toTopologyNode(node: FlowNode): TopologyNode {
@@ -31,7 +33,8 @@ export function toTopologyNode(node: FlowNode): TopologyNode {
 
 export function toTopologyEdge(edge: FlowEdge): TopologyEdge {
   if (!edge.data) throw new Error(`edge ${edge.id} has no link settings`);
-  return { id: edge.id, source: edge.source, target: edge.target, link: edge.data.link };
+  const { link, binding } = edge.data;
+  return { id: edge.id, source: edge.source, target: edge.target, link, ...(binding ? { binding } : {}) };
 }
 
 /** The plain-JSON topology of what is on the canvas, in canvas order. */
@@ -44,5 +47,6 @@ export function toTopology(doc: DocumentSettings, nodes: readonly FlowNode[], ed
     nodes: nodes.map(toTopologyNode),
     edges: edges.map(toTopologyEdge),
     faults: doc.faults,
+    ...(doc.scenario === undefined ? {} : { scenario: doc.scenario }),
   };
 }

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { LinkConfig, NodeKind, NodeOfKind } from '../model/index.ts';
+import type { Binding, LinkConfig, NodeKind, NodeOfKind } from '../model/index.ts';
 
 /** What a canvas node carries: its topology node minus id and position (React Flow owns those). */
 export type KindData<K extends NodeKind> = { kind: K; label?: string; config: NodeOfKind<K>['config'] };
@@ -10,5 +10,6 @@ export type NodeData = NodeDataByKind[NodeKind];
 export type FlowNode = Node<NodeData, NodeKind>;
 export type FlowNodeOf<K extends NodeKind> = Node<KindData<K>, K>;
 
-export type EdgeData = { link: LinkConfig };
+/** A link's settings, and its binding when it leaves an exchange. */
+export type EdgeData = { link: LinkConfig; binding?: Binding };
 export type FlowEdge = Edge<EdgeData, 'flow'>;

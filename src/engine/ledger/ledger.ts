@@ -24,7 +24,9 @@ export type LostReason =
   /** Sent on a cut link: dropped at once (unordered), or held past the link's partition hold (ordered). */
   | 'partition'
   /** A different message with the same deduplication id or content inside a queue's window: accepted, never delivered. */
-  | 'deduplicated';
+  | 'deduplicated'
+  /** RMQ-D1: a dead letter came back to a queue it had been dead-lettered from, with no rejection on the way. */
+  | 'dead-letter-cycle';
 
 /** Why a queue dead-lettered a message. */
 export type DeadLetterReason = 'rejected' | 'expired' | 'max-length' | 'delivery-limit';

@@ -40,8 +40,13 @@ export interface SimContext {
    * true), otherwise a duplicate (returns false). Does not release the caller's hold.
    */
   processed(msg: Message): boolean;
-  /** Give up the caller's hold as dead-lettered and move a dead-letter copy to `target`. */
-  deadLetter(msg: Message, reason: DeadLetterReason, target: number): void;
+  /**
+   * Give up the caller's hold as dead-lettered and move a dead-letter copy to `target`,
+   * recording the death at queue `from`; `routingKey` replaces the copy's key when given.
+   */
+  deadLetter(msg: Message, reason: DeadLetterReason, target: number, from: number, routingKey?: string): void;
+  /** RMQ-R6 mandatory: an unroutable message goes back to its producer (fate `rejected`); the caller's hold ends. */
+  returnToProducer(msg: Message): void;
   /** Tell the producer a queue refused its message (reject-publish). */
   refused(msg: Message): void;
   /**
@@ -134,6 +139,12 @@ export interface NodeRuntime {
    * since closed (a crash): RabbitMQ discards such deliveries, the queue took them back.
    */
   deliveryClosed?(edge: number, tag: number): boolean;
+  /**
+   * An exchange routes a message the caller holds (RMQ-R6 alternate exchanges): sends it to
+   * the matching queues and returns true, or returns false with the hold still the caller's.
+   * `chain` lists the exchanges already tried, so a loop of alternates ends.
+   */
+  route?(msg: Message, chain: readonly number[]): boolean;
   /** A timer this node scheduled fires. */
   timer?(payload: number, tag: number): void;
   /** A consumer acknowledged a delivery of this queue. */
@@ -142,6 +153,8 @@ export interface NodeRuntime {
   nacked?(deliveryTag: number, requeue: boolean): void;
   /** A queue refused a message this producer sent. */
   refusedByQueue?(): void;
+  /** An exchange returned a message this producer sent as mandatory and nothing took (RMQ-R6). */
+  returnedByExchange?(): void;
   /** How many unacknowledged messages a queue may hand this node; Infinity = no limit. */
   readonly prefetchLimit?: number;
   /** True when this node acks on delivery, so a queue forgets a message once dispatched. */

@@ -28,6 +28,7 @@ export const producer = defineNode({
     const drawSize = typeof sizeBytes === 'number' ? () => sizeBytes : () => wholeBytes(sampleDuration(sizeBytes, rng));
     let produced = 0;
     let refused = 0;
+    let returned = 0;
     let down = false;
     // Only a producer that retries keeps a message (a hold) until its confirm: one that
     // does not would wait for ever on a confirm that was lost.
@@ -158,7 +159,10 @@ export const producer = defineNode({
       refusedByQueue() {
         refused++;
       },
-      stats: () => ({ kind: 'producer', produced, refused, ...confirmStats }),
+      returnedByExchange() {
+        returned++;
+      },
+      stats: () => ({ kind: 'producer', produced, refused, returned, ...confirmStats }),
     };
   },
 });

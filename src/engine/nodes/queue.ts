@@ -105,7 +105,7 @@ export const queue = defineNode({
     function deadLetterOrDrop(msg: Message, reason: DeadLetterReason): void {
       if (deadLetterTarget >= 0) {
         s.deadLettered++;
-        sim.deadLetter(msg, reason, deadLetterTarget);
+        sim.deadLetter(msg, reason, deadLetterTarget, index, c.deadLetterRoutingKey);
       } else {
         drop(msg, `lost:${LOST_INSTEAD[reason]}`);
       }
@@ -182,6 +182,16 @@ export const queue = defineNode({
         sim.release(msg, 'lost:deduplicated');
       }
       return true;
+    }
+
+    /**
+     * RMQ-D1: a dead letter arriving at a queue it was already dead-lettered from, with no
+     * rejection anywhere in its history, is in a cycle that would never end: it is dropped.
+     */
+    function deadLetterCycle(msg: Message): boolean {
+      const deaths = msg.deaths;
+      if (deaths === undefined) return false;
+      return deaths.some((d) => d.queue === index) && !deaths.some((d) => d.reason === 'rejected');
     }
 
     /** Expiry applies at the head (RabbitMQ): an expired message behind a live one waits. */
@@ -384,6 +394,10 @@ export const queue = defineNode({
       },
       receive(msg) {
         s.received++;
+        if (deadLetterCycle(msg)) {
+          drop(msg, 'lost:dead-letter-cycle');
+          return;
+        }
         if (deduplicated(msg)) return;
         if (c.delayMs > 0) {
           delayed.push({ msg, visibleAt: sim.now + c.delayMs });

@@ -1,5 +1,6 @@
 import type { NodeKind } from '../../model/index.ts';
 import { consumer } from './consumer.ts';
+import { exchange } from './exchange.ts';
 import type { NodeDefinition } from './node.ts';
 import { producer } from './producer.ts';
 import { queue } from './queue.ts';
@@ -8,6 +9,7 @@ import { topic } from './topic.ts';
 /** Every node kind's behaviour, by kind. Adding a kind adds one line here. */
 export const NODE_DEFINITIONS: { [K in NodeKind]: NodeDefinition<K> } = {
   producer,
+  exchange,
   queue,
   topic,
   consumer,

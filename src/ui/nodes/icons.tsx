@@ -54,3 +54,14 @@ export function ConsumerIcon() {
     </svg>
   );
 }
+
+/** A router: one input fanning to chosen outputs through a switch point. */
+export function ExchangeIcon() {
+  return (
+    <svg {...base}>
+      <path d="M2.5 10h4" />
+      <rect x="6.5" y="6.5" width="7" height="7" rx="1.5" transform="rotate(45 10 10)" />
+      <path d="M13.5 7.5l4-3M13.5 12.5l4 3" />
+    </svg>
+  );
+}

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { NodeKind } from '../../model/index.ts';
-import { ConsumerIcon, ProducerIcon, QueueIcon, TopicIcon } from './icons.tsx';
+import { ConsumerIcon, ExchangeIcon, ProducerIcon, QueueIcon, TopicIcon } from './icons.tsx';
 
 /** How a node kind looks and explains itself; the registry joins this with its component and form. */
 export interface KindLook {
@@ -22,6 +22,14 @@ export const KIND_LOOK: Record<NodeKind, KindLook> = {
     description: 'Sends messages at a rate',
     explanation:
       'Creates messages at a constant or Poisson rate and sends each to its one output. Keys are assigned round-robin; a limit stops it after that many messages.',
+  },
+  exchange: {
+    label: 'Exchange',
+    Icon: ExchangeIcon,
+    colour: '#0d9488',
+    description: 'RabbitMQ: routes by binding to queues',
+    explanation:
+      'A RabbitMQ exchange holds nothing: each message goes at once to every linked queue whose binding matches it (direct: equal key; topic: * one word, # zero or more; headers: x-match all/any; fanout: every queue; default: the queue named by the key). What nothing matches goes to the alternate exchange, back to a mandatory producer, or is lost as unroutable.',
   },
   queue: {
     label: 'Queue',

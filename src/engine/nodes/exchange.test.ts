@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import { loadTopology, type Topology } from '../../model/index.ts';
+import { runReport } from '../report.ts';
+import type { ExchangeStats, ProducerStats, QueueStats } from '../session-types.ts';
+import { Simulation } from '../simulation.ts';
+import { headersMatch } from './exchange.ts';
+
+/** RabbitMQ exchange rules of SEMANTICS.md §6, each on the smallest topology that shows it. */
+
+type Edge = [source: string, target: string, binding?: object];
+
+function build(nodes: object[], edges: Edge[]): Topology {
+  const result = loadTopology({
+    format: 'msgflow/1',
+    nodes,
+    edges: edges.map(([source, target, binding], i) => ({
+      id: `e${i}`,
+      source,
+      target,
+      link: { latencyMs: { dist: 'fixed', value: 1 } },
+      ...(binding ? { binding } : {}),
+    })),
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.topology;
+}
+
+/** A producer sending each of `keys` once, 10 ms apart. */
+const producer = (keys: string[], config: object = {}) => ({
+  id: 'p',
+  kind: 'producer',
+  config: { keys, limit: keys.length, rate: { dist: 'constant', perSecond: 100 }, ...config },
+});
+const exchange = (id: string, type: string, config: object = {}) => ({ id, kind: 'exchange', config: { type, ...config } });
+const queue = (id: string, config: object = {}) => ({ id, kind: 'queue', config });
+
+function run(t: Topology, untilMs = 1_000): Simulation {
+  const sim = new Simulation(t);
+  sim.runUntil(untilMs);
+  return sim;
+}
+
+function stats<T>(sim: Simulation, id: string): T {
+  return sim.nodeStats()[sim.topology.nodes.findIndex((n) => n.id === id)] as T;
+}
+
+/** The keys of the messages a queue holds, front first. */
+function keysIn(sim: Simulation, id: string): (string | null)[] {
+  return sim.heldMessages(id, 100)!.messages.map((m) => m.key);
+}
+
+describe('RMQ-R1 default exchange', () => {
+  it('routes to the linked queue named by the routing key; a key naming no queue is unroutable', () => {
+    const sim = run(
+      build([producer(['hello', 'world', 'nobody']), exchange('amq.default', 'default'), queue('hello'), queue('world')], [
+        ['p', 'amq.default'],
+        ['amq.default', 'hello'],
+        ['amq.default', 'world'],
+      ]),
+    );
+    expect(keysIn(sim, 'hello')).toEqual(['hello']);
+    expect(keysIn(sim, 'world')).toEqual(['world']);
+    expect(runReport(sim).ledger.lost).toEqual({ unroutable: 1 });
+  });
+});
+
+describe('RMQ-R2 direct exchange', () => {
+  it('gives a copy to every queue whose binding key equals the routing key', () => {
+    const sim = run(
+      build([producer(['error', 'info', 'warning']), exchange('logs', 'direct'), queue('errors'), queue('all')], [
+        ['p', 'logs'],
+        ['logs', 'errors', { keys: ['error'] }],
+        ['logs', 'all', { keys: ['error', 'info', 'warning'] }],
+      ]),
+    );
+    expect(keysIn(sim, 'errors')).toEqual(['error']);
+    expect(keysIn(sim, 'all')).toEqual(['error', 'info', 'warning']);
+    expect(stats<ExchangeStats>(sim, 'logs')).toMatchObject({ received: 3, routed: 3, copiesOut: 4, unroutable: 0 });
+    // Fan-out copies each have their own fate: 3 produced, 4 copies held.
+    expect(sim.ledger.created).toBe(4);
+    expect(sim.ledger.inFlight).toBe(4);
+  });
+});
+
+describe('RMQ-R3 fanout exchange', () => {
+  it('gives a copy to every bound queue and ignores the key', () => {
+    const sim = run(
+      build([producer(['x', 'y']), exchange('f', 'fanout'), queue('q1'), queue('q2'), queue('q3')], [
+        ['p', 'f'],
+        ['f', 'q1'],
+        ['f', 'q2', { keys: ['ignored'] }],
+        ['f', 'q3'],
+      ]),
+    );
+    for (const q of ['q1', 'q2', 'q3']) expect(keysIn(sim, q)).toEqual(['x', 'y']);
+  });
+});
+
+describe('RMQ-R4 topic exchange', () => {
+  const topology = build(
+    [
+      producer(['quick.orange.rabbit', 'lazy.orange.elephant', 'quick.orange.fox', 'lazy.brown.fox', 'lazy.pink.rabbit', 'quick.brown.fox', 'quick.orange.new.rabbit', 'lazy.orange.new.rabbit']),
+      exchange('topic_logs', 'topic'),
+      queue('Q1'),
+      queue('Q2'),
+    ],
+    [
+      ['p', 'topic_logs'],
+      ['topic_logs', 'Q1', { keys: ['*.orange.*'] }],
+      ['topic_logs', 'Q2', { keys: ['*.*.rabbit', 'lazy.#'] }],
+    ],
+  );
+
+  it('routes the tutorial keys exactly; a queue matched by two of its bindings gets one copy', () => {
+    const sim = run(topology);
+    expect(keysIn(sim, 'Q1')).toEqual(['quick.orange.rabbit', 'lazy.orange.elephant', 'quick.orange.fox']);
+    // lazy.pink.rabbit matches both of Q2's bindings and arrives once.
+    expect(keysIn(sim, 'Q2')).toEqual(['quick.orange.rabbit', 'lazy.orange.elephant', 'lazy.brown.fox', 'lazy.pink.rabbit', 'lazy.orange.new.rabbit']);
+    // quick.brown.fox and quick.orange.new.rabbit match nothing.
+    expect(runReport(sim).ledger.lost).toEqual({ unroutable: 2 });
+  });
+});
+
+describe('RMQ-R5 headers exchange', () => {
+  it('x-match all needs every argument, any needs one; x- arguments count only with the -with-x forms', () => {
+    const headers = { format: 'pdf', type: 'report', 'x-tier': 'gold' };
+    const binding = (match: string, args: Record<string, string>) => ({ keys: [], arguments: args, match }) as Parameters<typeof headersMatch>[0];
+    expect(headersMatch(binding('all', { format: 'pdf', type: 'report' }), headers)).toBe(true);
+    expect(headersMatch(binding('all', { format: 'pdf', type: 'log' }), headers)).toBe(false);
+    expect(headersMatch(binding('any', { format: 'zip', type: 'report' }), headers)).toBe(true);
+    expect(headersMatch(binding('any', { format: 'zip', type: 'log' }), headers)).toBe(false);
+    expect(headersMatch(binding('all', { format: 'pdf', 'x-tier': 'silver' }), headers)).toBe(true);
+    expect(headersMatch(binding('all-with-x', { format: 'pdf', 'x-tier': 'silver' }), headers)).toBe(false);
+    expect(headersMatch(binding('any-with-x', { 'x-tier': 'gold' }), headers)).toBe(true);
+    expect(headersMatch(binding('all', {}), headers)).toBe(true);
+    expect(headersMatch(binding('any', {}), headers)).toBe(false);
+  });
+
+  it('routes on the producer’s headers and ignores the routing key', () => {
+    const sim = run(
+      build(
+        [
+          producer(['k'], { limit: 4, headers: { format: '{seq}' } }),
+          exchange('h', 'headers'),
+          queue('zero'),
+          queue('zero-or-two'),
+        ],
+        [
+          ['p', 'h'],
+          ['h', 'zero', { arguments: { format: '0' } }],
+          ['h', 'zero-or-two', { arguments: { format: '0', other: '2' }, match: 'any' }],
+        ],
+      ),
+    );
+    expect(sim.heldMessages('zero', 10)!.messages.map((m) => m.seq)).toEqual([0]);
+    expect(sim.heldMessages('zero-or-two', 10)!.messages.map((m) => m.seq)).toEqual([0]);
+    expect(runReport(sim).ledger.lost).toEqual({ unroutable: 3 });
+  });
+});
+
+describe('RMQ-R6 unroutable messages', () => {
+  const triad = (producerConfig: object, withAlternate: boolean) =>
+    build(
+      [
+        producer(['known', 'unknown'], producerConfig),
+        exchange('main', 'direct', withAlternate ? { alternateExchange: 'ae' } : {}),
+        queue('q'),
+        ...(withAlternate ? [exchange('ae', 'fanout'), queue('unrouted')] : []),
+      ],
+      [['p', 'main'], ['main', 'q', { keys: ['known'] }], ...(withAlternate ? ([['ae', 'unrouted']] as Edge[]) : [])],
+    );
+
+  it('plain publish: dropped silently as lost:unroutable', () => {
+    const sim = run(triad({}, false));
+    expect(runReport(sim).ledger.lost).toEqual({ unroutable: 1 });
+    expect(stats<ProducerStats>(sim, 'p').returned).toBe(0);
+  });
+
+  it('mandatory: returned to the publisher (rejected), and still confirmed with an ack (RMQ-P1)', () => {
+    const sim = run(triad({ mandatory: true, confirms: true }, false));
+    expect(sim.ledger.rejected).toBe(1);
+    expect(runReport(sim).ledger.lost).toEqual({});
+    expect(stats<ProducerStats>(sim, 'p')).toMatchObject({ returned: 1, confirmed: 2 });
+  });
+
+  it('alternate exchange: routed there, counted as routed, and not returned even when mandatory', () => {
+    const sim = run(triad({ mandatory: true }, true));
+    expect(keysIn(sim, 'unrouted')).toEqual(['unknown']);
+    expect(keysIn(sim, 'q')).toEqual(['known']);
+    expect(stats<ProducerStats>(sim, 'p').returned).toBe(0);
+    expect(stats<ExchangeStats>(sim, 'main')).toMatchObject({ received: 2, routed: 1, toAlternate: 1, unroutable: 0 });
+    expect(stats<ExchangeStats>(sim, 'ae')).toMatchObject({ routed: 1 });
+  });
+
+  it('alternate exchanges chain, and a loop of them ends as unroutable', () => {
+    const sim = run(
+      build(
+        [producer(['a', 'b', 'c']), exchange('x1', 'direct', { alternateExchange: 'x2' }), exchange('x2', 'direct', { alternateExchange: 'x1' }), queue('qa'), queue('qb')],
+        [
+          ['p', 'x1'],
+          ['x1', 'qa', { keys: ['a'] }],
+          ['x2', 'qb', { keys: ['b'] }],
+        ],
+      ),
+    );
+    expect(keysIn(sim, 'qa')).toEqual(['a']);
+    expect(keysIn(sim, 'qb')).toEqual(['b']);
+    expect(runReport(sim).ledger.lost).toEqual({ unroutable: 1 });
+  });
+});
+
+describe('RMQ-D1 dead-letter exchange and routing key', () => {
+  it('dead letters are republished to the exchange with the dead-letter routing key, their x-death recorded', () => {
+    const sim = run(
+      build(
+        [
+          producer(['orders'], { limit: 2 }),
+          queue('work', { messageTtlMs: 0, deadLetterTarget: 'dlx', deadLetterRoutingKey: 'expired.orders' }),
+          exchange('dlx', 'topic'),
+          queue('expired'),
+          queue('everything'),
+        ],
+        [
+          ['p', 'work'],
+          ['dlx', 'expired', { keys: ['expired.*'] }],
+          ['dlx', 'everything', { keys: ['#'] }],
+        ],
+      ),
+    );
+    const expired = sim.heldMessages('expired', 10)!.messages;
+    expect(expired.map((m) => [m.seq, m.key, m.deadLetterReason])).toEqual([
+      [0, 'expired.orders', 'expired'],
+      [1, 'expired.orders', 'expired'],
+    ]);
+    expect(expired[0]!.deaths).toEqual([{ queue: 'work', reason: 'expired', count: 1 }]);
+    expect(keysIn(sim, 'everything')).toEqual(['expired.orders', 'expired.orders']);
+    expect(runReport(sim).ledger.deadLettered).toEqual({ expired: 2 });
+    expect(stats<QueueStats>(sim, 'work').deadLettered).toBe(2);
+  });
+});
+
+describe('load-time checks', () => {
+  it('refuse a binding on a link that does not leave an exchange, and an alternate that is not an exchange', () => {
+    const result = loadTopology({
+      format: 'msgflow/1',
+      nodes: [
+        { id: 'p', kind: 'producer' },
+        { id: 'x', kind: 'exchange', config: { alternateExchange: 'q' } },
+        { id: 'q', kind: 'queue' },
+      ],
+      edges: [
+        { id: 'e1', source: 'p', target: 'q', binding: { keys: ['k'] } },
+        { id: 'e2', source: 'x', target: 'q', binding: { keys: ['k'] } },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.issues.map((i) => `${i.path.split(' ')[0]}: ${i.message}`)).toEqual([
+      'nodes[1].config.alternateExchange: an alternate exchange must be an exchange, not a queue',
+      'edges[0].binding: a binding belongs on a link from an exchange, not from a producer',
+    ]);
+  });
+});

@@ -1,0 +1,90 @@
+import type { Binding } from '../../model/index.ts';
+import { amqpTopicMatches } from '../core/topic-match.ts';
+import type { Message } from '../message.ts';
+import { defineNode } from './node.ts';
+
+const NO_BINDING: Binding = { keys: [], arguments: {}, match: 'all' };
+
+/**
+ * A RabbitMQ exchange (SEMANTICS.md §6 RMQ-R1..R6). It holds nothing: each message goes at
+ * once to every linked queue whose binding matches, one copy per queue however many of its
+ * binding keys match. What no binding takes goes to the alternate exchange (a chain of
+ * them, a loop ending where it started), else back to a mandatory producer, else it is
+ * lost as unroutable.
+ */
+export const exchange = defineNode({
+  kind: 'exchange',
+  create(node, index, sim) {
+    const { type, alternateExchange } = node.config;
+    const alternate = alternateExchange === undefined ? -1 : sim.topology.nodes.findIndex((n) => n.id === alternateExchange);
+    const s = { received: 0, routed: 0, copiesOut: 0, toAlternate: 0, unroutable: 0 };
+    let outputs: readonly number[] = [];
+    let bindings: Binding[] = [];
+    let targetIds: string[] = [];
+
+    function matches(o: number, msg: Message): boolean {
+      const key = msg.key ?? '';
+      const binding = bindings[o]!;
+      switch (type) {
+        case 'fanout':
+          return true;
+        case 'default':
+          return targetIds[o] === key;
+        case 'direct':
+          return binding.keys.includes(key);
+        case 'topic':
+          return binding.keys.some((pattern) => amqpTopicMatches(pattern, key));
+        case 'headers':
+          return headersMatch(binding, msg.headers ?? {});
+      }
+    }
+
+    function route(msg: Message, chain: readonly number[]): boolean {
+      const matched: number[] = [];
+      for (let o = 0; o < outputs.length; o++) if (matches(o, msg)) matched.push(outputs[o]!);
+      if (matched.length === 0) {
+        if (alternate < 0 || chain.includes(alternate) || sim.isDown(alternate)) return false;
+        s.toAlternate++;
+        return sim.runtime(alternate).route!(msg, [...chain, alternate]);
+      }
+      s.routed++;
+      s.copiesOut += matched.length;
+      for (let i = 1; i < matched.length; i++) sim.send(matched[i]!, sim.copyMessage(msg));
+      sim.send(matched[0]!, msg);
+      return true;
+    }
+
+    return {
+      kind: 'exchange',
+      start() {
+        outputs = sim.outputs(index);
+        bindings = outputs.map((edge) => sim.topology.edges[edge]!.binding ?? NO_BINDING);
+        targetIds = outputs.map((edge) => sim.topology.nodes[sim.targetOf(edge)]!.id);
+      },
+      receive(msg) {
+        s.received++;
+        if (route(msg, [index])) return;
+        s.unroutable++;
+        const producer = sim.topology.nodes[msg.producer];
+        // A dead letter has no publisher waiting for it: only a fresh publish can be returned.
+        if (producer?.kind === 'producer' && producer.config.mandatory && msg.deadLetterReason === undefined) sim.returnToProducer(msg);
+        else sim.release(msg, 'lost:unroutable');
+      },
+      route,
+      stats: () => ({ kind: 'exchange', ...s }),
+    };
+  },
+});
+
+/**
+ * RMQ-R5: `all` needs every binding argument equal in the headers, `any` needs one;
+ * arguments named `x-...` count only with `all-with-x` / `any-with-x`. With no arguments to
+ * compare, `all` matches everything and `any` nothing.
+ */
+export function headersMatch(binding: Binding, headers: Readonly<Record<string, string>>): boolean {
+  const withX = binding.match === 'all-with-x' || binding.match === 'any-with-x';
+  const all = binding.match === 'all' || binding.match === 'all-with-x';
+  const pairs = Object.entries(binding.arguments).filter(([name]) => withX || !name.startsWith('x-'));
+  const equal = ([name, value]: [string, string]): boolean => Object.hasOwn(headers, name) && headers[name] === value;
+  return all ? pairs.every(equal) : pairs.some(equal);
+}

@@ -381,6 +381,35 @@ describe('safety (DESIGN.md): a zero-delay loop stops with an error naming the n
   }, 60_000);
 });
 
+describe('links that open late (activeFromMs)', () => {
+  it('a topic subscriber joining at 1 s misses what was published before; with no one joined yet it is unroutable', () => {
+    const t = build([producer('p', { limit: 20, rate: { dist: 'constant', perSecond: 10 } }), { id: 't', kind: 'topic' }, consumer('a', { processingMs: fixed(1) })], [
+      ['p', 't'],
+      ['t', 'a'],
+    ]);
+    const sim = run(lateEdge(t, 'e1', 1_000), 5_000);
+    // Sent every 100 ms from 0; they reach the topic at 1 ms, 101 ms, ...: the first 10 find no subscriber.
+    expect(runReport(sim).ledger.lost).toEqual({ unroutable: 10 });
+    expect(sim.ledger.delivered).toBe(10);
+  });
+
+  it('a consumer joining a queue late gets what waited for it', () => {
+    const sim = run(
+      lateEdge(build([producer('p', { limit: 5, rate: { dist: 'constant', perSecond: 100 } }), queue('q'), consumer('c', { processingMs: fixed(1), prefetch: 0 })], [['p', 'q'], ['q', 'c']]), 'e1', 2_000),
+      1_999,
+    );
+    expect(stats<QueueStats>(sim, 'q').depth).toBe(5);
+    sim.runUntil(3_000);
+    expect(sim.ledger.delivered).toBe(5);
+  });
+});
+
+function lateEdge(t: Topology, edge: string, activeFromMs: number): Topology {
+  const result = loadTopology({ ...t, edges: t.edges.map((e) => (e.id === edge ? { ...e, activeFromMs } : e)) });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.topology;
+}
+
 describe('RMQ-D1 dead-letter cycles', () => {
   it('a cycle with no rejection in it is dropped where it would start again (TTL 0, no consumers)', () => {
     const sim = run(

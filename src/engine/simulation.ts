@@ -17,6 +17,8 @@ const ARRIVE = 1;
 const FAULT = 2;
 /** A cut ordered link's partition hold ran out for some parked envelopes (a = edge). */
 const PARTITION_TIMEOUT = 3;
+/** A link reaches its `activeFromMs` (a = edge). */
+const LINK_OPEN = 4;
 const TIMER = 8;
 
 /**
@@ -89,6 +91,8 @@ export class Simulation implements SimContext {
   private readonly parked = new Map<number, Fifo<Envelope>>();
   /** When the edge's pending partition-hold timer fires; Infinity: none pending. */
   private readonly partitionTimerAt: Float64Array;
+  /** When each edge opens (`activeFromMs`, else 0). */
+  private readonly openFrom: Float64Array;
   /** Nodes seen in events at an instant that nears the per-instant cap, to name them. */
   private readonly runawayNodes = new Set<number>();
   private instant = -1;
@@ -108,6 +112,7 @@ export class Simulation implements SimContext {
     this.down = new Uint8Array(topology.nodes.length);
     this.cut = new Uint8Array(topology.edges.length);
     this.partitionTimerAt = new Float64Array(topology.edges.length).fill(Infinity);
+    this.openFrom = Float64Array.from(topology.edges, (e) => e.activeFromMs ?? 0);
     topology.edges.forEach((e, i) => {
       const source = indexById.get(e.source);
       const target = indexById.get(e.target);
@@ -128,6 +133,7 @@ export class Simulation implements SimContext {
     );
     this.series = new SeriesRecorder(sampleIntervalMs, this.ledger, () => this.queueDepths());
     for (const runtime of this.runtimes) runtime.start?.();
+    this.openFrom.forEach((at, edge) => at > 0 && this.heap.push(at, LINK_OPEN, edge, -1));
     for (const fault of topology.faults) this.scheduleFault(fault, true);
   }
 
@@ -155,6 +161,10 @@ export class Simulation implements SimContext {
 
   isDown(node: number): boolean {
     return this.down[node] === 1;
+  }
+
+  isOpen(edge: number): boolean {
+    return this.now >= this.openFrom[edge]!;
   }
 
   crash(node: number, restartAfterMs: number): void {
@@ -348,6 +358,7 @@ export class Simulation implements SimContext {
     if (ev.kind === ARRIVE) this.arrive(ev.b);
     else if (fault) this.applyFault(fault);
     else if (ev.kind === PARTITION_TIMEOUT) this.partitionTimeout(ev.a);
+    else if (ev.kind === LINK_OPEN) this.runtimes[this.edgeSource[ev.a]!]!.outputUp?.(ev.a);
     else this.runtimes[ev.a]!.timer?.(ev.b, ev.kind - TIMER);
     return true;
   }

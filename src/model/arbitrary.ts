@@ -192,12 +192,13 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           producerTargets: fc.tuple(...p.map(() => fc.option(fc.constantFrom(...q, ...t, ...x, ...c), { nil: undefined }))),
           exchangeTargets: fc.tuple(...x.map(() => subset(q))),
           bindings: fc.array(arbitraryBinding, { minLength: 64, maxLength: 64 }),
+          opensAt: fc.array(fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: undefined, freq: 4 }), { minLength: 64, maxLength: 64 }),
           topicTargets: fc.tuple(...t.map(() => subset([...q, ...c]))),
           queueTargets: fc.tuple(...q.map(() => subset(c))),
           links: fc.array(arbitraryLink, { minLength: 64, maxLength: 64 }),
           faults: fc.array(arbitraryFaultSeed, { maxLength: 4 }),
         })
-        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, producerTargets, exchangeTargets, bindings, topicTargets, queueTargets, links }) => {
+        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, producerTargets, exchangeTargets, bindings, opensAt, topicTargets, queueTargets, links }) => {
           const pairs: [string, string][] = [];
           exchangeTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([x[i]!, target])));
           producerTargets.forEach((target, i) => target !== undefined && pairs.push([p[i]!, target]));
@@ -209,6 +210,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             target,
             link: links[i % links.length]!,
             ...(source.startsWith('x') ? { binding: bindings[i % bindings.length]! } : {}),
+            ...(opensAt[i % opensAt.length] === undefined ? {} : { activeFromMs: opensAt[i % opensAt.length]! }),
           }));
           const nodes: TopologyNode[] = [
             ...producerNodes,

@@ -321,6 +321,11 @@ export const edgeSchema = z.strictObject({
   link: linkSchema.default(linkSchema.parse({})),
   /** On a link from an exchange to a queue: how the queue is bound. */
   binding: bindingSchema.optional(),
+  /**
+   * The link exists only from this sim time on: a subscriber, queue binding or consumer that
+   * joins late. Before it, nothing is sent on it (a late subscriber misses what came before).
+   */
+  activeFromMs: duration().optional(),
 });
 
 export const NODE_KINDS = ['producer', 'exchange', 'queue', 'topic', 'consumer'] as const;

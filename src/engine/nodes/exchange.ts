@@ -41,7 +41,8 @@ export const exchange = defineNode({
 
     function route(msg: Message, chain: readonly number[]): boolean {
       const matched: number[] = [];
-      for (let o = 0; o < outputs.length; o++) if (matches(o, msg)) matched.push(outputs[o]!);
+      // A queue bound later (activeFromMs) is not bound yet.
+      for (let o = 0; o < outputs.length; o++) if (sim.isOpen(outputs[o]!) && matches(o, msg)) matched.push(outputs[o]!);
       if (matched.length === 0) {
         if (alternate < 0 || chain.includes(alternate) || sim.isDown(alternate)) return false;
         s.toAlternate++;

@@ -63,6 +63,8 @@ export interface SimContext {
   runtime(node: number): NodeRuntime;
   /** True while a node is crashed. */
   isDown(node: number): boolean;
+  /** False before a link's `activeFromMs`: nothing may be sent on it yet. */
+  isOpen(edge: number): boolean;
   /**
    * Crash a node now, as a fault would (applied after the other events of this instant),
    * restarting it after `restartAfterMs`. Not part of the given fault schedule: the run's
@@ -165,7 +167,7 @@ export interface NodeRuntime {
   restart?(): void;
   /** The node at the far end of output `edge` crashed (a consumer: its unacked deliveries return). */
   outputDown?(edge: number): void;
-  /** The node at the far end of output `edge` is back. */
+  /** The node at the far end of output `edge` is back, or the link has just opened (`activeFromMs`). */
   outputUp?(edge: number): void;
   /** Messages a channel holds ready, front first (for inspection, not for the run). */
   contents?(): readonly Message[];

@@ -111,7 +111,7 @@ export const producer = defineNode({
       msg.headers = stampHeaders(seq, key);
       sim.ledger.onProduced();
       const [edge] = sim.outputs(index);
-      if (edge === undefined) {
+      if (edge === undefined || !sim.isOpen(edge)) {
         sim.release(msg, 'lost:unroutable');
         return;
       }

@@ -209,7 +209,7 @@ export const queue = defineNode({
       for (let k = 0; k < n; k++) {
         const o = (nextOutput + k) % n;
         const target = sim.targetOf(outputs[o]!);
-        if (sim.isDown(target)) continue;
+        if (sim.isDown(target) || !sim.isOpen(outputs[o]!)) continue;
         const consumer = sim.runtime(target);
         if (consumer.autoAck || unackedPer[o]! < (consumer.prefetchLimit ?? Infinity)) return o;
       }

@@ -2,7 +2,8 @@ import { defineNode } from './node.ts';
 
 /**
  * A publish-subscribe channel: every subscriber (output) gets its own copy, each with
- * its own fate. With no subscriber the message is discarded as unroutable.
+ * its own fate. With no subscriber (none linked, or none joined yet) the message is
+ * discarded as unroutable.
  */
 export const topic = defineNode({
   kind: 'topic',
@@ -13,7 +14,8 @@ export const topic = defineNode({
       kind: 'topic',
       receive(msg) {
         received++;
-        const outputs = sim.outputs(index);
+        // A subscriber that has not joined yet gets nothing of what comes before it joins.
+        const outputs = sim.outputs(index).filter((edge) => sim.isOpen(edge));
         if (outputs.length === 0) {
           sim.release(msg, 'lost:unroutable');
           return;

@@ -21,7 +21,8 @@ export function toFlowNode(node: TopologyNode): FlowNode {
 }
 
 export function toFlowEdge(edge: TopologyEdge): FlowEdge {
-  return { id: edge.id, source: edge.source, target: edge.target, type: 'flow', data: { link: edge.link, ...(edge.binding ? { binding: edge.binding } : {}) } };
+  const { id, source, target, ...data } = edge;
+  return { id, source, target, type: 'flow', data };
 }
 
 export function toTopologyNode(node: FlowNode): TopologyNode {
@@ -33,8 +34,7 @@ export function toTopologyNode(node: FlowNode): TopologyNode {
 
 export function toTopologyEdge(edge: FlowEdge): TopologyEdge {
   if (!edge.data) throw new Error(`edge ${edge.id} has no link settings`);
-  const { link, binding } = edge.data;
-  return { id: edge.id, source: edge.source, target: edge.target, link, ...(binding ? { binding } : {}) };
+  return { id: edge.id, source: edge.source, target: edge.target, ...edge.data };
 }
 
 /** The plain-JSON topology of what is on the canvas, in canvas order. */

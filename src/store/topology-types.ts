@@ -10,6 +10,6 @@ export type NodeData = NodeDataByKind[NodeKind];
 export type FlowNode = Node<NodeData, NodeKind>;
 export type FlowNodeOf<K extends NodeKind> = Node<KindData<K>, K>;
 
-/** A link's settings, and its binding when it leaves an exchange. */
-export type EdgeData = { link: LinkConfig; binding?: Binding };
+/** What a canvas edge carries: its topology edge minus id and ends. */
+export type EdgeData = { link: LinkConfig; binding?: Binding; activeFromMs?: number };
 export type FlowEdge = Edge<EdgeData, 'flow'>;

@@ -1,3 +1,4 @@
+import type { Qos } from '../model/index.ts';
 import type { DeadLetterReason, Fate } from './ledger/ledger.ts';
 
 /**
@@ -39,6 +40,10 @@ export interface Message {
    * often a message goes round.
    */
   deaths: readonly Death[] | undefined;
+  /** MQTT QoS it was published with (0 for other protocols). */
+  qos: Qos;
+  /** MQTT retain flag: set on a publish to be retained, and on a retained message sent to a new subscriber. */
+  retain: boolean;
   /** True for copies made by a fan-out or a dead-lettering (drawn differently). */
   isCopy: boolean;
   /** Survives a crash of a durable queue (AMQP delivery mode 2). */
@@ -74,6 +79,8 @@ export interface Envelope {
   arriveAt: number;
   /** Position in the list of envelopes on links (for O(1) removal), or -1. */
   linkPos: number;
+  /** A QoS 2 resend of a publish the receiver already has (it keeps one by packet id). */
+  protocolRepeat: boolean;
   /** Set when it will not arrive: the link's loss draw, or a cut of an unordered link. */
   doomedBy: 'link-loss' | 'partition' | undefined;
   /** Sim time after which a partition stops holding it, when parked on a cut ordered link. */

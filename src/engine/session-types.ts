@@ -103,7 +103,25 @@ export interface ExchangeStats {
   /** Messages nothing took: returned to the producer (mandatory) or dropped as unroutable. */
   unroutable: number;
 }
-export type NodeStats = ProducerStats | ExchangeStats | QueueStats | TopicStats | ConsumerStats;
+export interface MqttBrokerStats {
+  kind: 'mqtt-broker';
+  received: number;
+  /** Deliveries to subscribers (sent, or queued for an offline persistent session). */
+  copiesOut: number;
+  /** Held now for offline persistent-session subscribers. */
+  queued: number;
+  /** Dropped because an offline subscriber's queue was full (max queued messages). */
+  dropped: number;
+  /** Queued copies deleted at their message expiry. */
+  expired: number;
+  /** Retained messages held now (one per topic at most). */
+  retained: number;
+  /** Last Wills published for clients gone without DISCONNECT. */
+  wills: number;
+  /** Publishes no subscriber took. */
+  unroutable: number;
+}
+export type NodeStats = ProducerStats | ExchangeStats | MqttBrokerStats | QueueStats | TopicStats | ConsumerStats;
 
 /** Where a message a node holds stands. */
 export type HeldState =
@@ -118,7 +136,9 @@ export type HeldState =
   /** Being processed by a consumer. */
   | 'processing'
   /** Received by a consumer, waiting for a free processing slot. */
-  | 'backlog';
+  | 'backlog'
+  /** Held by an MQTT broker for an offline subscriber with a persistent session. */
+  | 'queued';
 
 /** One message copy as a node holds it now (the inspector's message list). */
 export interface MessageView {
@@ -144,7 +164,7 @@ export interface MessageView {
   /** Its dead-letterings (RabbitMQ x-death): per queue and reason, how often; latest first. */
   deaths: { queue: string; reason: string; count: number }[];
   state: HeldState;
-  /** For `unacked`: the consumer it went to. */
+  /** For `unacked`: the consumer it went to; for `queued`: the subscriber it waits for. */
   consumer?: string;
   /** For `unacked`: when the ack timeout makes it ready again; null: no timeout. */
   ackDeadlineMs?: number | null;

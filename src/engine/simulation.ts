@@ -1,4 +1,4 @@
-import type { Fault, LinkConfig, Topology } from '../model/index.ts';
+import type { Fault, LinkConfig, Qos, Topology } from '../model/index.ts';
 import { Fifo } from './core/fifo.ts';
 import { sampleDuration } from './core/distributions.ts';
 import { EventHeap, newPoppedEvent } from './core/heap.ts';
@@ -20,6 +20,9 @@ const PARTITION_TIMEOUT = 3;
 /** A link reaches its `activeFromMs` (a = edge). */
 const LINK_OPEN = 4;
 const TIMER = 8;
+
+/** QoS 1 and 2 resend rounds before a sender gives up on a link that loses everything (msgflow). */
+export const MAX_QOS_ROUNDS = 100;
 
 /**
  * More events than this at one instant means a zero-delay loop or a runaway fan-out;
@@ -193,18 +196,52 @@ export class Simulation implements SimContext {
     }
   }
 
+  sendQos(edge: number, msg: Message, qos: Qos, resendAfterMs: number): void {
+    const link = this.links[edge]!;
+    if (qos === 0 || (this.cut[edge] && !link.ordered)) {
+      this.send(edge, msg);
+      return;
+    }
+    // MQ-1: the sender resends after resendAfterMs until an acknowledgement comes back. Each
+    // round is one traversal there and, if it arrived, one acknowledgement back, each lost
+    // with the link's odds; every traversal that arrives is a delivery, and at QoS 2 the
+    // receiver keeps only the first (it remembers the packet id).
+    const rng = this.linkRngs[edge]!;
+    let departAt = this.now;
+    let arrivals = 0;
+    for (let round = 1; ; round++) {
+      if (rng.next() >= link.loss) {
+        if (arrivals > 0) this.hold(msg);
+        const env = this.traverseAt(edge, msg, departAt, undefined);
+        env.protocolRepeat = arrivals > 0 && qos === 2;
+        arrivals++;
+        if (rng.next() >= link.loss) return;
+      }
+      if (round >= MAX_QOS_ROUNDS) break;
+      departAt += resendAfterMs;
+    }
+    if (arrivals === 0) this.release(msg, 'lost:link-loss');
+  }
+
   private traverse(edge: number, msg: Message, lost: boolean, options?: SendOptions): void {
+    const env = this.traverseAt(edge, msg, this.now, options);
+    env.doomedBy = lost ? 'link-loss' : undefined;
+  }
+
+  /** One traversal of `edge` leaving at `departAt` (now, or a later resend). */
+  private traverseAt(edge: number, msg: Message, departAt: number, options: SendOptions | undefined): Envelope {
     const link = this.links[edge]!;
     const rng = this.linkRngs[edge]!;
-    let arriveAt = this.now + sampleDuration(link.latencyMs, rng) + (link.jitterMs > 0 ? rng.next() * link.jitterMs : 0);
+    let arriveAt = departAt + sampleDuration(link.latencyMs, rng) + (link.jitterMs > 0 ? rng.next() * link.jitterMs : 0);
     if (link.ordered) {
       if (arriveAt < this.lastArrival[edge]!) arriveAt = this.lastArrival[edge]!;
       this.lastArrival[edge] = arriveAt;
     }
     const env = this.envelope(msg, edge, this.edgeTarget[edge]!, arriveAt, true, options);
-    env.doomedBy = lost ? 'link-loss' : undefined;
+    env.departAt = departAt;
     env.linkPos = this.onLink.length;
     this.onLink.push(env);
+    return env;
   }
 
   schedule(delayMs: number, node: number, payload: number, tag: number): void {
@@ -227,6 +264,8 @@ export class Simulation implements SimContext {
       redelivered: false,
       deadLetterReason: undefined,
       deaths: undefined,
+      qos: 0,
+      retain: false,
       isCopy: false,
       persistent: this.persistentProducer[producer] === 1,
       expiryIsRetention: false,
@@ -494,6 +533,7 @@ export class Simulation implements SimContext {
       env.linkPos = -1;
       env.doomedBy = undefined;
       env.holdUntil = Infinity;
+      env.protocolRepeat = false;
       env.deliveryTag = deliveryTag;
       env.redelivery = redelivery;
       env.attempt = attempt;
@@ -509,6 +549,7 @@ export class Simulation implements SimContext {
         linkPos: -1,
         doomedBy: undefined,
         holdUntil: Infinity,
+        protocolRepeat: false,
         deliveryTag,
         redelivery,
         attempt,
@@ -528,7 +569,7 @@ export class Simulation implements SimContext {
   private arrive(slot: number): void {
     const env = this.live[slot]!;
     if (env.linkPos >= 0) this.takeOffLink(env);
-    const { msg, edge, target, doomedBy, deliveryTag, redelivery, attempt, confirmTo } = env;
+    const { msg, edge, target, doomedBy, deliveryTag, redelivery, attempt, confirmTo, protocolRepeat } = env;
     if (edge >= 0 && this.cut[edge] && this.links[edge]!.ordered && !doomedBy) {
       // Cut while on its way: TCP does not give up at once; it waits for the heal.
       this.park(env);
@@ -541,6 +582,12 @@ export class Simulation implements SimContext {
     }
     if (this.down[target]) {
       this.release(msg, this.topology.nodes[target]!.kind === 'consumer' ? 'lost:consumer-crash' : 'lost:crash');
+      return;
+    }
+    if (protocolRepeat) {
+      // QoS 2: the receiver already has this packet id and does not take it again.
+      this.ledger.duplicatesSuppressed++;
+      this.release(msg);
       return;
     }
     this.refusedUid = -1;
@@ -640,6 +687,7 @@ export class Simulation implements SimContext {
         // Envelopes still on their way from it are already sent; what it held is its own business.
         this.runtimes[node]!.crash?.();
         for (const edge of this.inputsOf(node)) this.runtimes[this.edgeSource[edge]!]!.outputDown?.(edge);
+        for (const edge of this.outputsByNode[node]!) this.runtimes[this.edgeTarget[edge]!]!.inputDown?.(edge);
         return;
       }
       case 'restart': {
@@ -648,6 +696,7 @@ export class Simulation implements SimContext {
         this.down[node] = 0;
         this.runtimes[node]!.restart?.();
         for (const edge of this.inputsOf(node)) this.runtimes[this.edgeSource[edge]!]!.outputUp?.(edge);
+        for (const edge of this.outputsByNode[node]!) this.runtimes[this.edgeTarget[edge]!]!.inputUp?.(edge);
         return;
       }
       case 'cut': {
@@ -657,6 +706,7 @@ export class Simulation implements SimContext {
         this.cut[edge] = 1;
         // What is on an unordered link when it is cut never arrives.
         if (!this.links[edge]!.ordered) for (const env of this.onLink) if (env.edge === edge) env.doomedBy ??= 'partition';
+        this.runtimes[this.edgeTarget[edge]!]!.inputDown?.(edge);
         return;
       }
       case 'heal': {
@@ -671,6 +721,7 @@ export class Simulation implements SimContext {
           env.arriveAt = this.now;
           this.heap.push(this.now, ARRIVE, edge, env.slot);
         }
+        this.runtimes[this.edgeTarget[edge]!]!.inputUp?.(edge);
         return;
       }
     }

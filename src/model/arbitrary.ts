@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { EXCHANGE_TYPES, FORMAT, HEADER_MATCHES, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Binding, type Distribution, type Fault, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
+import { EXCHANGE_TYPES, FORMAT, type Qos, type Subscription, HEADER_MATCHES, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Binding, type Distribution, type Fault, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
 
 /**
  * Test support: fast-check generators of valid topologies (every kind, every link
@@ -72,6 +72,8 @@ function placeFault(f: FaultSeed, nodes: TopologyNode[], edges: TopologyEdge[]):
   return [{ atMs: f.atMs, action: 'cut', edge, ...(f.restore === undefined ? {} : { healAfterMs: f.restore }) }];
 }
 
+const arbitraryQos: fc.Arbitrary<Qos> = fc.constantFrom(0, 1, 2);
+
 export function arbitraryTopology(): fc.Arbitrary<Topology> {
   return fc
     .record({
@@ -79,16 +81,18 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
       queues: fc.integer({ min: 0, max: 3 }),
       topics: fc.integer({ min: 0, max: 2 }),
       exchanges: fc.integer({ min: 0, max: 2 }),
+      brokers: fc.integer({ min: 0, max: 1 }),
       consumers: fc.integer({ min: 1, max: 4 }),
       seed: fc.integer({ min: 0, max: 0xffffffff }),
     })
-    .chain(({ producers, queues, topics, exchanges, consumers, seed }) => {
+    .chain(({ producers, queues, topics, exchanges, brokers, consumers, seed }) => {
       const ids = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
       const p = ids('p', producers);
       const q = ids('q', queues);
       const t = ids('t', topics);
       const c = ids('c', consumers);
       const x = ids('x', exchanges);
+      const m = ids('m', brokers);
       const producerNode = (id: string) =>
         fc.record({
           id: fc.constant(id),
@@ -116,7 +120,15 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             maxRetries: fc.integer({ min: 0, max: 4 }),
             ttlMs: optional(fc.integer({ min: 0, max: 3_000 })),
             mandatory: fc.boolean(),
-          }).map(fitKeyWeights),
+            qos: arbitraryQos,
+            resendAfterMs: fc.integer({ min: 0, max: 2_000 }),
+            retain: fc.boolean(),
+            will: optional(fc.record({ topic: fc.constantFrom('a', 'status/p', '$SYS/x'), qos: arbitraryQos, retain: fc.boolean() })),
+            keepAliveMs: fc.integer({ min: 1, max: 5_000 }),
+          })
+            .map(fitKeyWeights)
+            // Confirms and QoS are two ways to the same end: a producer uses one.
+            .map((config) => (config.confirms ? { ...config, qos: 0 as const } : config)),
         });
       const consumerNode = (id: string) =>
         fc.integer({ min: 1, max: 3 }).chain((concurrency) =>
@@ -177,6 +189,24 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             alternateExchange: x.length > 1 ? optional(fc.constantFrom(...x.filter((other) => other !== id))) : fc.constant(undefined),
           }),
         });
+      const brokerNode = (id: string) =>
+        fc.record({
+          id: fc.constant(id),
+          kind: fc.constant('mqtt-broker' as const),
+          position: fc.constant({ x: 0, y: 0 }),
+          config: fc.record({
+            maxQueuedMessages: fc.integer({ min: 1, max: 20 }),
+            queueQos0: fc.boolean(),
+            resendAfterMs: fc.integer({ min: 0, max: 2_000 }),
+          }),
+        });
+      const arbitrarySubscription: fc.Arbitrary<Subscription> = fc.record({
+        filters: fc.array(
+          fc.record({ filter: fc.constantFrom('a', 'b', '#', '+', 'status/+', '$share/g/a', '$share/g/#', '$SYS/#'), qos: arbitraryQos }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        cleanSession: fc.boolean(),
+      });
       const arbitraryBinding: fc.Arbitrary<Binding> = fc.record({
         keys: fc.array(fc.constantFrom('a', 'b', 'c', '', '#', '*', 'a.#', 'q0'), { maxLength: 3 }),
         arguments: fc.dictionary(fc.constantFrom('id', 'tenant', 'x-kind'), fc.constantFrom('', 'fixed', '0', 'a'), { maxKeys: 2 }),
@@ -189,7 +219,10 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           consumerNodes: fc.tuple(...c.map(consumerNode)),
           queueNodes: fc.tuple(...q.map(queueNode)),
           exchangeNodes: fc.tuple(...x.map(exchangeNode)),
-          producerTargets: fc.tuple(...p.map(() => fc.option(fc.constantFrom(...q, ...t, ...x, ...c), { nil: undefined }))),
+          brokerNodes: fc.tuple(...m.map(brokerNode)),
+          producerTargets: fc.tuple(...p.map(() => fc.option(fc.constantFrom(...q, ...t, ...x, ...m, ...c), { nil: undefined }))),
+          brokerTargets: fc.tuple(...m.map(() => subset(c))),
+          subscriptions: fc.array(arbitrarySubscription, { minLength: 64, maxLength: 64 }),
           exchangeTargets: fc.tuple(...x.map(() => subset(q))),
           bindings: fc.array(arbitraryBinding, { minLength: 64, maxLength: 64 }),
           opensAt: fc.array(fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: undefined, freq: 4 }), { minLength: 64, maxLength: 64 }),
@@ -198,9 +231,10 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           links: fc.array(arbitraryLink, { minLength: 64, maxLength: 64 }),
           faults: fc.array(arbitraryFaultSeed, { maxLength: 4 }),
         })
-        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, producerTargets, exchangeTargets, bindings, opensAt, topicTargets, queueTargets, links }) => {
+        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, brokerNodes, producerTargets, exchangeTargets, brokerTargets, subscriptions, bindings, opensAt, topicTargets, queueTargets, links }) => {
           const pairs: [string, string][] = [];
           exchangeTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([x[i]!, target])));
+          brokerTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([m[i]!, target])));
           producerTargets.forEach((target, i) => target !== undefined && pairs.push([p[i]!, target]));
           topicTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([t[i]!, target])));
           queueTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([q[i]!, target])));
@@ -210,11 +244,13 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             target,
             link: links[i % links.length]!,
             ...(source.startsWith('x') ? { binding: bindings[i % bindings.length]! } : {}),
+            ...(source.startsWith('m') ? { subscription: subscriptions[i % subscriptions.length]! } : {}),
             ...(opensAt[i % opensAt.length] === undefined ? {} : { activeFromMs: opensAt[i % opensAt.length]! }),
           }));
           const nodes: TopologyNode[] = [
             ...producerNodes,
             ...exchangeNodes,
+            ...brokerNodes,
             ...queueNodes,
             ...t.map(topicNode),
             ...consumerNodes,

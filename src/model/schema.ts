@@ -109,6 +109,17 @@ export const headersSchema = z.record(z.string(), z.string()).superRefine((heade
   }
 });
 
+/** MQTT quality of service (MQ-1). */
+export const qosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)], { error: 'QoS is 0, 1 or 2' });
+export type Qos = z.infer<typeof qosSchema>;
+
+/** MQTT Last Will (MQ-5): what the broker publishes for a client that vanished without a DISCONNECT. */
+export const willSchema = z.strictObject({
+  topic: z.string().min(1, 'must not be empty').max(255),
+  qos: qosSchema.default(0),
+  retain: z.boolean().default(false),
+});
+
 export const producerConfigSchema = z.strictObject({
   rate: rateSchema.default({ dist: 'constant', perSecond: 5 }),
   /** Message keys, assigned round-robin in send order (or drawn by `keyWeights`). Empty: no key. */
@@ -135,7 +146,24 @@ export const producerConfigSchema = z.strictObject({
   maxRetries: z.number().int().min(0).max(1_000).default(3),
   /** RMQ-R6 mandatory: a message no exchange binding takes is returned to the producer instead of dropped. */
   mandatory: z.boolean().default(false),
+  /**
+   * MQTT QoS of its publishes (MQ-1): 0 is sent once and may be lost; 1 is resent until
+   * acknowledged (a lost acknowledgement makes a duplicate); 2 is resent too, and the
+   * receiver keeps each message once.
+   */
+  qos: qosSchema.default(0),
+  /** With QoS 1 or 2: resend an unacknowledged publish after this long (msgflow default 1 s). */
+  resendAfterMs: duration().default(1_000),
+  /** MQTT retain flag (MQ-3): the broker keeps the last one per topic for later subscribers. */
+  retain: z.boolean().default(false),
+  /** MQTT Last Will (MQ-5), published by its broker when it disconnects abnormally. */
+  will: willSchema.optional(),
+  /** MQTT keep-alive: its broker notices it is gone 1.5 x this after it fell silent. */
+  keepAliveMs: positive().max(MAX_MS).default(60_000),
 }).superRefine((c, ctx) => {
+  if (c.confirms && c.qos > 0) {
+    ctx.addIssue({ code: 'custom', path: ['qos'], message: 'publisher confirms and MQTT QoS are two ways to the same end: use one (confirms off, or QoS 0)' });
+  }
   if (c.keyWeights !== undefined) {
     const path = ['keyWeights'];
     if (c.keyWeights.length !== c.keys.length) {
@@ -231,6 +259,53 @@ export const exchangeConfigSchema = z.strictObject({
   alternateExchange: idSchema.optional(),
 });
 
+/**
+ * An MQTT broker (SEMANTICS.md §7): routes each publish by its topic (the producer's key)
+ * to the subscribers (links to consumers) whose filters match, at the lower of the publish
+ * and subscription QoS; keeps retained messages; queues for offline persistent sessions;
+ * publishes Last Wills.
+ */
+export const mqttBrokerConfigSchema = z.strictObject({
+  /** Messages queued per offline persistent-session subscriber; the excess is dropped (Mosquitto: 1000). */
+  maxQueuedMessages: count().default(1_000),
+  /** Queue QoS 0 messages for offline persistent sessions too (Mosquitto `queue_qos0_messages`, default false). */
+  queueQos0: z.boolean().default(false),
+  /** With QoS 1 or 2: resend an unacknowledged delivery after this long (msgflow default 1 s). */
+  resendAfterMs: duration().default(1_000),
+});
+
+/** A topic filter with its granted QoS; `$share/<group>/<filter>` is an MQTT 5 shared subscription (MQ-8). */
+export const mqttFilterSchema = z.strictObject({
+  filter: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(255)
+    .refine((f) => isValidMqttFilter(sharedFilterParts(f)?.filter ?? f), {
+      message: 'not a valid MQTT filter: + and # stand for a whole level, and # only last',
+    }),
+  qos: qosSchema.default(0),
+});
+
+/** On a link from an MQTT broker to a consumer: the consumer's subscriptions and session. */
+export const subscriptionSchema = z.strictObject({
+  filters: z.array(mqttFilterSchema).min(1, 'a subscription needs at least one filter').max(100),
+  /** MQ-4: a clean session keeps nothing while the subscriber is offline; a persistent one queues QoS 1 and 2. */
+  cleanSession: z.boolean().default(true),
+});
+
+/** `$share/<group>/<filter>` split into its group and filter; undefined for a plain filter. */
+export function sharedFilterParts(filter: string): { group: string; filter: string } | undefined {
+  const match = /^\$share\/([^/+#]+)\/(.+)$/.exec(filter);
+  return match ? { group: match[1]!, filter: match[2]! } : undefined;
+}
+
+/** MQ-6 filter syntax: `#` only as the whole last level, `+` only as a whole level. */
+export function isValidMqttFilter(filter: string): boolean {
+  if (filter === '') return false;
+  const parts = filter.split('/');
+  return parts.every((part, i) => (part.includes('#') ? part === '#' && i === parts.length - 1 : !part.includes('+') || part === '+'));
+}
+
 export const HEADER_MATCHES = ['all', 'any', 'all-with-x', 'any-with-x'] as const;
 
 /** How an exchange's link to a queue is bound: the keys (several = several bindings) and header arguments. */
@@ -286,6 +361,7 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...nodeBase, kind: z.literal('queue'), config: queueConfigSchema.default(queueConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('topic'), config: topicConfigSchema.default({}) }),
   z.strictObject({ ...nodeBase, kind: z.literal('exchange'), config: exchangeConfigSchema.default(exchangeConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('mqtt-broker'), config: mqttBrokerConfigSchema.default(mqttBrokerConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('consumer'), config: consumerConfigSchema.default(consumerConfigSchema.parse({})) }),
 ]);
 
@@ -321,6 +397,8 @@ export const edgeSchema = z.strictObject({
   link: linkSchema.default(linkSchema.parse({})),
   /** On a link from an exchange to a queue: how the queue is bound. */
   binding: bindingSchema.optional(),
+  /** On a link from an MQTT broker to a consumer: its subscriptions (without one it receives nothing). */
+  subscription: subscriptionSchema.optional(),
   /**
    * The link exists only from this sim time on: a subscriber, queue binding or consumer that
    * joins late. Before it, nothing is sent on it (a late subscriber misses what came before).
@@ -328,13 +406,14 @@ export const edgeSchema = z.strictObject({
   activeFromMs: duration().optional(),
 });
 
-export const NODE_KINDS = ['producer', 'exchange', 'queue', 'topic', 'consumer'] as const;
+export const NODE_KINDS = ['producer', 'exchange', 'mqtt-broker', 'queue', 'topic', 'consumer'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 /** Which kinds may feed which: a consumer is a final endpoint in this version. */
 export const ALLOWED_TARGETS: Record<NodeKind, readonly NodeKind[]> = {
-  producer: ['exchange', 'queue', 'topic', 'consumer'],
+  producer: ['exchange', 'mqtt-broker', 'queue', 'topic', 'consumer'],
   exchange: ['queue'],
+  'mqtt-broker': ['consumer'],
   queue: ['consumer'],
   topic: ['queue', 'consumer'],
   consumer: [],
@@ -344,6 +423,7 @@ export const ALLOWED_TARGETS: Record<NodeKind, readonly NodeKind[]> = {
 export const SINGLE_OUTPUT: Record<NodeKind, boolean> = {
   producer: true,
   exchange: false,
+  'mqtt-broker': false,
   queue: false,
   topic: false,
   consumer: false,
@@ -473,6 +553,9 @@ export const topologySchema = z
       if (e.binding && sourceKind !== 'exchange') {
         ctx.addIssue({ code: 'custom', path: ['edges', i, 'binding'], message: `a binding belongs on a link from an exchange, not from a ${sourceKind}` });
       }
+      if (e.subscription && sourceKind !== 'mqtt-broker') {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'subscription'], message: `a subscription belongs on a link from an MQTT broker, not from a ${sourceKind}` });
+      }
       const problem = connectionProblem(sourceKind, targetKind);
       if (problem) {
         ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: problem });
@@ -501,6 +584,8 @@ export type QueueConfig = z.infer<typeof queueConfigSchema>;
 export type TopicConfig = z.infer<typeof topicConfigSchema>;
 export type ExchangeConfig = z.infer<typeof exchangeConfigSchema>;
 export type Binding = z.infer<typeof bindingSchema>;
+export type MqttBrokerConfig = z.infer<typeof mqttBrokerConfigSchema>;
+export type Subscription = z.infer<typeof subscriptionSchema>;
 export type ConsumerConfig = z.infer<typeof consumerConfigSchema>;
 export type LinkConfig = z.infer<typeof linkSchema>;
 export type TopologyNode = z.infer<typeof nodeSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amqpTopicMatches, isValidMqttFilter, mqttTopicMatches, natsSubjectMatches } from './topic-match.ts';
+import { isValidMqttFilter } from '../../model/index.ts';
+import { amqpTopicMatches, mqttTopicMatches, natsSubjectMatches } from './topic-match.ts';
 
 /** [binding key, routing key, matches] — RMQ-R4 and the RabbitMQ tutorial's examples. */
 const AMQP: [string, string, boolean][] = [

@@ -55,13 +55,6 @@ export function mqttTopicMatches(filter: string, topic: string): boolean {
   return parts.length === levels.length;
 }
 
-/** True when an MQTT topic filter is well formed: `#` only as the whole last level, `+` only as a whole level. */
-export function isValidMqttFilter(filter: string): boolean {
-  if (filter === '') return false;
-  const parts = filter.split('/');
-  return parts.every((part, i) => (part.includes('#') ? part === '#' && i === parts.length - 1 : !part.includes('+') || part === '+'));
-}
-
 /**
  * NATS subject (N-2): tokens separated by `.`; `*` is exactly one token, `>` (last only)
  * one or more tokens.

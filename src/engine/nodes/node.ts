@@ -1,4 +1,4 @@
-import type { NodeKind, NodeOfKind, Topology } from '../../model/index.ts';
+import type { NodeKind, NodeOfKind, Qos, Topology } from '../../model/index.ts';
 import type { RandomStream } from '../core/random.ts';
 import type { DeadLetterReason, Fate, Ledger } from '../ledger/ledger.ts';
 import type { Message } from '../message.ts';
@@ -25,6 +25,12 @@ export interface SimContext {
   rng(node: number): RandomStream;
   /** Put a message on a link with the caller's hold; it arrives after the link's latency. */
   send(edge: number, msg: Message, options?: SendOptions): void;
+  /**
+   * Send with MQTT QoS (MQ-1) over a lossy link: 0 is `send`; 1 and 2 are resent every
+   * `resendAfterMs` until acknowledged — a lost acknowledgement makes a second delivery,
+   * which at QoS 2 the receiver drops. The caller's hold goes with it.
+   */
+  sendQos(edge: number, msg: Message, qos: Qos, resendAfterMs: number): void;
   /** Call the node's `timer(payload, tag)` after `delayMs` of sim time. */
   schedule(delayMs: number, node: number, payload: number, tag: number): void;
   /** A new message from a producer; the caller holds it. */
@@ -99,7 +105,7 @@ export function heldList(limit: number): {
     result,
     add(state, count, items, view) {
       if (count === 0) return;
-      result.counts[state] = count;
+      result.counts[state] = (result.counts[state] ?? 0) + count;
       const room = limit - result.entries.length;
       if (room <= 0) return;
       for (const item of items(room)) {
@@ -169,6 +175,10 @@ export interface NodeRuntime {
   outputDown?(edge: number): void;
   /** The node at the far end of output `edge` is back, or the link has just opened (`activeFromMs`). */
   outputUp?(edge: number): void;
+  /** The node at the near end of input `edge` crashed, or the link was cut (an MQTT client gone without DISCONNECT). */
+  inputDown?(edge: number): void;
+  /** The node at the near end of input `edge` is back, or the link healed. */
+  inputUp?(edge: number): void;
   /** Messages a channel holds ready, front first (for inspection, not for the run). */
   contents?(): readonly Message[];
   /**

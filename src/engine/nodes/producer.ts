@@ -19,7 +19,7 @@ const RETRY = 1;
 export const producer = defineNode({
   kind: 'producer',
   create(node, index, sim) {
-    const { rate, keys, keyWeights, headers, sizeBytes, limit, startMs, ttlMs, confirms, retryAfterMs, maxRetries } = node.config;
+    const { rate, keys, keyWeights, headers, sizeBytes, limit, startMs, ttlMs, confirms, retryAfterMs, maxRetries, qos, resendAfterMs, retain } = node.config;
     const rng = sim.rng(index);
     const intervalMs = 1000 / rate.perSecond;
     const keySeqs = new Map<string, number>();
@@ -39,6 +39,10 @@ export const producer = defineNode({
 
     /** Puts the message on the output; with confirms, keeps a hold on it until confirmed. */
     function publish(edge: number, msg: Message): void {
+      if (qos > 0) {
+        sim.sendQos(edge, msg, qos, resendAfterMs);
+        return;
+      }
       if (!confirms) {
         sim.send(edge, msg);
         return;
@@ -109,6 +113,8 @@ export const producer = defineNode({
       const expiresAt = ttlMs === undefined ? Infinity : sim.now + ttlMs;
       const msg = sim.newMessage(index, seq, key, keySeq, drawSize(), expiresAt);
       msg.headers = stampHeaders(seq, key);
+      msg.qos = qos;
+      msg.retain = retain;
       sim.ledger.onProduced();
       const [edge] = sim.outputs(index);
       if (edge === undefined || !sim.isOpen(edge)) {

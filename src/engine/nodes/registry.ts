@@ -1,6 +1,7 @@
 import type { NodeKind } from '../../model/index.ts';
 import { consumer } from './consumer.ts';
 import { exchange } from './exchange.ts';
+import { mqttBroker } from './mqtt-broker.ts';
 import type { NodeDefinition } from './node.ts';
 import { producer } from './producer.ts';
 import { queue } from './queue.ts';
@@ -10,6 +11,7 @@ import { topic } from './topic.ts';
 export const NODE_DEFINITIONS: { [K in NodeKind]: NodeDefinition<K> } = {
   producer,
   exchange,
+  'mqtt-broker': mqttBroker,
   queue,
   topic,
   consumer,

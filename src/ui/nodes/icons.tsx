@@ -65,3 +65,15 @@ export function ExchangeIcon() {
     </svg>
   );
 }
+
+/** A broker mast broadcasting to subscribers. */
+export function MqttBrokerIcon() {
+  return (
+    <svg {...base}>
+      <path d="M10 9.5v8" />
+      <circle cx="10" cy="7.5" r="1.8" fill="currentColor" />
+      <path d="M6.2 11.3a5.3 5.3 0 0 1 0-7.6M13.8 3.7a5.3 5.3 0 0 1 0 7.6" />
+      <path d="M3.7 13.8a8.8 8.8 0 0 1 0-12.6M16.3 1.2a8.8 8.8 0 0 1 0 12.6" />
+    </svg>
+  );
+}

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { NodeKind } from '../../model/index.ts';
-import { ConsumerIcon, ExchangeIcon, ProducerIcon, QueueIcon, TopicIcon } from './icons.tsx';
+import { ConsumerIcon, ExchangeIcon, MqttBrokerIcon, ProducerIcon, QueueIcon, TopicIcon } from './icons.tsx';
 
 /** How a node kind looks and explains itself; the registry joins this with its component and form. */
 export interface KindLook {
@@ -30,6 +30,14 @@ export const KIND_LOOK: Record<NodeKind, KindLook> = {
     description: 'RabbitMQ: routes by binding to queues',
     explanation:
       'A RabbitMQ exchange holds nothing: each message goes at once to every linked queue whose binding matches it (direct: equal key; topic: * one word, # zero or more; headers: x-match all/any; fanout: every queue; default: the queue named by the key). What nothing matches goes to the alternate exchange, back to a mandatory producer, or is lost as unroutable.',
+  },
+  'mqtt-broker': {
+    label: 'MQTT broker',
+    Icon: MqttBrokerIcon,
+    colour: '#c026d3',
+    description: 'MQTT: topics, QoS, retained, sessions',
+    explanation:
+      'Routes each publish by its topic (the producer key) to the consumers whose subscription filters match (+ one level, # the rest; $ topics only by explicit filters), at the lower of the publish and subscription QoS. QoS 1 and 2 are resent over lossy links (QoS 1 can duplicate, QoS 2 cannot). Keeps the last retained message per topic for new subscribers, queues QoS 1/2 for offline persistent sessions, and publishes a Last Will for a client gone silent.',
   },
   queue: {
     label: 'Queue',

@@ -5,6 +5,8 @@ import { ConsumerForm } from './ConsumerForm.tsx';
 import { ConsumerNode } from './ConsumerNode.tsx';
 import { ExchangeForm } from './ExchangeForm.tsx';
 import { ExchangeNode } from './ExchangeNode.tsx';
+import { MqttBrokerForm } from './MqttBrokerForm.tsx';
+import { MqttBrokerNode } from './MqttBrokerNode.tsx';
 import type { KindFormProps } from './form-props.ts';
 import { KIND_LOOK, type KindLook } from './kind-look.ts';
 import { ProducerForm } from './ProducerForm.tsx';
@@ -26,6 +28,7 @@ export interface NodeKindEntry<K extends NodeKind> extends KindLook {
 export const NODE_REGISTRY: { readonly [K in NodeKind]: NodeKindEntry<K> } = {
   producer: { kind: 'producer', ...KIND_LOOK.producer, component: ProducerNode, form: ProducerForm },
   exchange: { kind: 'exchange', ...KIND_LOOK.exchange, component: ExchangeNode, form: ExchangeForm },
+  'mqtt-broker': { kind: 'mqtt-broker', ...KIND_LOOK['mqtt-broker'], component: MqttBrokerNode, form: MqttBrokerForm },
   queue: { kind: 'queue', ...KIND_LOOK.queue, component: QueueNode, form: QueueForm },
   topic: { kind: 'topic', ...KIND_LOOK.topic, component: TopicNode, form: TopicForm },
   consumer: { kind: 'consumer', ...KIND_LOOK.consumer, component: ConsumerNode, form: ConsumerForm },

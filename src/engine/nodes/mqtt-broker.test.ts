@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { loadTopology, type Topology } from '../../model/index.ts';
+import { runReport } from '../report.ts';
+import type { ConsumerStats, MqttBrokerStats } from '../session-types.ts';
+import { Simulation } from '../simulation.ts';
+
+/** MQTT rules of SEMANTICS.md §7, each on the smallest topology that shows it. */
+
+type Edge = { source: string; target: string; loss?: number; subscription?: object; activeFromMs?: number };
+
+function build(nodes: object[], edges: Edge[], faults: object[] = []): Topology {
+  const result = loadTopology({
+    format: 'msgflow/1',
+    seed: 3,
+    nodes,
+    edges: edges.map(({ source, target, loss = 0, subscription, activeFromMs }, i) => ({
+      id: `e${i}`,
+      source,
+      target,
+      link: { latencyMs: { dist: 'fixed', value: 5 }, loss },
+      ...(subscription ? { subscription } : {}),
+      ...(activeFromMs === undefined ? {} : { activeFromMs }),
+    })),
+    faults,
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.topology;
+}
+
+const publisher = (id: string, config: object) => ({ id, kind: 'producer', config: { rate: { dist: 'constant', perSecond: 10 }, keys: ['sensors/t1'], ...config } });
+const broker = (config: object = {}) => ({ id: 'b', kind: 'mqtt-broker', config });
+const subscriber = (id: string) => ({ id, kind: 'consumer', config: { processingMs: { dist: 'fixed', value: 1 }, prefetch: 0 } });
+const sub = (filters: [string, number][], cleanSession = true) => ({ filters: filters.map(([filter, qos]) => ({ filter, qos })), cleanSession });
+
+function run(t: Topology, untilMs: number): Simulation {
+  const sim = new Simulation(t);
+  sim.runUntil(untilMs);
+  return sim;
+}
+
+function stats<T>(sim: Simulation, id: string): T {
+  return sim.nodeStats()[sim.topology.nodes.findIndex((n) => n.id === id)] as T;
+}
+
+describe('MQ-1 QoS over a link that loses 10% (SCENARIOS 8)', () => {
+  const over = (qos: number, subscriptionQos = 2) =>
+    run(
+      build([publisher('p', { qos, limit: 2_000 }), broker(), subscriber('c')], [
+        { source: 'p', target: 'b', loss: 0.1 },
+        { source: 'b', target: 'c', subscription: sub([['sensors/#', subscriptionQos]]) },
+      ]),
+      400_000,
+    );
+
+  it('QoS 0 loses about 10% and never duplicates', () => {
+    const r = runReport(over(0));
+    const lost = r.ledger.lost['link-loss'] ?? 0;
+    expect(lost).toBeGreaterThan(150);
+    expect(lost).toBeLessThan(250);
+    expect(r.ledger.delivered).toBe(2_000 - lost);
+    expect(r.ledger.duplicates).toBe(0);
+  });
+
+  it('QoS 1 loses none and delivers some twice (a lost PUBACK)', () => {
+    const r = runReport(over(1));
+    expect(r.ledger.lost).toEqual({});
+    expect(r.ledger.delivered).toBe(2_000);
+    expect(r.ledger.duplicates).toBeGreaterThan(100);
+  });
+
+  it('QoS 2 loses none and delivers none twice: the receiver drops the resends it already has', () => {
+    const r = runReport(over(2));
+    expect(r.ledger.lost).toEqual({});
+    expect(r.ledger.delivered).toBe(2_000);
+    expect(r.ledger.duplicates).toBe(0);
+    expect(r.ledger.duplicatesSuppressed).toBeGreaterThan(100);
+  });
+
+  it('MQ-2: a QoS 0 subscription downgrades a QoS 2 publish: loss on the broker-to-subscriber hop is final', () => {
+    const sim = run(
+      build([publisher('p', { qos: 2, limit: 2_000 }), broker(), subscriber('c')], [
+        { source: 'p', target: 'b' },
+        { source: 'b', target: 'c', loss: 0.1, subscription: sub([['sensors/#', 0]]) },
+      ]),
+      400_000,
+    );
+    const lost = runReport(sim).ledger.lost['link-loss'] ?? 0;
+    expect(lost).toBeGreaterThan(150);
+    expect(sim.ledger.duplicates).toBe(0);
+  });
+});
+
+describe('MQ-6 routing by topic filter', () => {
+  it('each subscriber gets a matching publish once, at its highest matching QoS; # does not match $SYS topics', () => {
+    const sim = run(
+      build(
+        [publisher('p', { keys: ['sport/tennis', 'sport', '$SYS/uptime'], limit: 3 }), broker(), subscriber('all'), subscriber('sport'), subscriber('sys')],
+        [
+          { source: 'p', target: 'b' },
+          { source: 'b', target: 'all', subscription: sub([['#', 0], ['sport/#', 1]]) },
+          { source: 'b', target: 'sport', subscription: sub([['sport/+', 0]]) },
+          { source: 'b', target: 'sys', subscription: sub([['$SYS/#', 0]]) },
+        ],
+      ),
+      10_000,
+    );
+    expect(stats<ConsumerStats>(sim, 'all').received).toBe(2);
+    expect(stats<ConsumerStats>(sim, 'sport').received).toBe(1);
+    expect(stats<ConsumerStats>(sim, 'sys').received).toBe(1);
+  });
+});
+
+describe('MQ-3 retained messages', () => {
+  it('a subscriber joining later gets the last retained message at once, with the retain flag; live forwards do not carry it', () => {
+    const t = build([publisher('sensor', { retain: true, limit: 5, rate: { dist: 'constant', perSecond: 1 } }), broker(), subscriber('live')], [
+      { source: 'sensor', target: 'b' },
+      { source: 'b', target: 'live', subscription: sub([['sensors/#', 1]]) },
+    ]);
+    const withLate = loadTopology({
+      ...t,
+      nodes: [...t.nodes, { id: 'dashboard', kind: 'consumer', config: { processingMs: { dist: 'fixed', value: 60_000 } } }],
+      edges: [...t.edges, { id: 'late', source: 'b', target: 'dashboard', activeFromMs: 30_000, subscription: sub([['sensors/t1', 1]]), link: { latencyMs: { dist: 'fixed', value: 5 } } }],
+    });
+    if (!withLate.ok) throw new Error(JSON.stringify(withLate.error));
+    const sim = run(withLate.topology, 30_010);
+    expect(stats<ConsumerStats>(sim, 'live').received).toBe(5);
+    const dashboard = sim.heldMessages('dashboard', 10)!.messages;
+    // Sent at 0..4 s: the last (seq 4) is the retained one.
+    expect(dashboard.map((m) => [m.seq, m.state])).toEqual([[4, 'processing']]);
+    expect(stats<MqttBrokerStats>(sim, 'b').retained).toBe(1);
+  });
+});
+
+describe('MQ-4 sessions while the subscriber is offline 60 s (SCENARIOS 9)', () => {
+  const offline = (cleanSession: boolean, config: object = {}) =>
+    run(
+      build(
+        [publisher('p', { qos: 1, rate: { dist: 'constant', perSecond: 1 }, limit: 120 }), broker(config), subscriber('c')],
+        [
+          { source: 'p', target: 'b' },
+          { source: 'b', target: 'c', subscription: sub([['sensors/#', 1]], cleanSession) },
+        ],
+        [{ atMs: 30_000, action: 'crash', node: 'c', restartAfterMs: 60_000 }],
+      ),
+      200_000,
+    );
+
+  it('a persistent session gets the QoS 1 messages it missed when it is back', () => {
+    const sim = offline(false);
+    expect(sim.ledger.delivered).toBe(120);
+    expect(runReport(sim).ledger.lost).toEqual({});
+  });
+
+  it('a clean session gets none of them', () => {
+    const sim = offline(true);
+    expect(sim.ledger.delivered).toBe(60);
+    // Nothing was routed to it while it was away: no copy, so nothing lost either.
+    expect(runReport(sim).ledger.lost).toEqual({ unroutable: 60 });
+  });
+
+  it('beyond max queued messages the excess is dropped (Mosquitto max_queued_messages)', () => {
+    const sim = offline(false, { maxQueuedMessages: 10 });
+    expect(runReport(sim).ledger.lost).toEqual({ overflow: 50 });
+    expect(stats<MqttBrokerStats>(sim, 'b').dropped).toBe(50);
+  });
+});
+
+describe('MQ-5 Last Will (SCENARIOS 23)', () => {
+  it('a device whose link is cut has its retained will published 1.5 x keep-alive later; a late subscriber sees it', () => {
+    const t = loadTopology({
+      format: 'msgflow/1',
+      nodes: [
+        { id: 'device', kind: 'producer', config: { keys: ['devices/d1/status'], retain: true, limit: 1, keepAliveMs: 10_000, will: { topic: 'devices/d1/status', retain: true } } },
+        broker(),
+        { id: 'dashboard', kind: 'consumer', config: { processingMs: { dist: 'fixed', value: 60_000 } } },
+      ],
+      edges: [
+        { id: 'up', source: 'device', target: 'b' },
+        { id: 'down', source: 'b', target: 'dashboard', activeFromMs: 60_000, subscription: sub([['devices/+/status', 1]]) },
+      ],
+      faults: [{ atMs: 20_000, action: 'cut', edge: 'up' }],
+    });
+    if (!t.ok) throw new Error(JSON.stringify(t.error));
+    const sim = new Simulation(t.topology);
+    sim.runUntil(34_999);
+    expect(stats<MqttBrokerStats>(sim, 'b').wills).toBe(0);
+    sim.runUntil(35_000);
+    expect(stats<MqttBrokerStats>(sim, 'b').wills).toBe(1);
+    sim.runUntil(60_010);
+    // The dashboard sees the will (from the broker), not the device's "online".
+    const seen = sim.heldMessages('dashboard', 5)!.messages;
+    expect(seen.map((m) => [m.producer, m.state])).toEqual([['b', 'processing']]);
+  });
+
+  it('a client back before the broker gives up on it leaves no will', () => {
+    const t = loadTopology({
+      format: 'msgflow/1',
+      nodes: [{ id: 'device', kind: 'producer', config: { keys: ['s'], limit: 1, keepAliveMs: 10_000, will: { topic: 's' } } }, broker()],
+      edges: [{ id: 'up', source: 'device', target: 'b' }],
+      faults: [{ atMs: 20_000, action: 'crash', node: 'device', restartAfterMs: 10_000 }],
+    });
+    if (!t.ok) throw new Error(JSON.stringify(t.error));
+    const sim = run(t.topology, 100_000);
+    expect(stats<MqttBrokerStats>(sim, 'b').wills).toBe(0);
+  });
+});
+
+describe('MQ-8 shared subscriptions', () => {
+  it('each message goes to one member of the group; a plain subscriber still gets every one', () => {
+    const sim = run(
+      build([publisher('p', { limit: 10 }), broker(), subscriber('w1'), subscriber('w2'), subscriber('audit')], [
+        { source: 'p', target: 'b' },
+        { source: 'b', target: 'w1', subscription: sub([['$share/workers/sensors/#', 1]]) },
+        { source: 'b', target: 'w2', subscription: sub([['$share/workers/sensors/#', 1]]) },
+        { source: 'b', target: 'audit', subscription: sub([['sensors/#', 0]]) },
+      ]),
+      10_000,
+    );
+    expect(stats<ConsumerStats>(sim, 'w1').received).toBe(5);
+    expect(stats<ConsumerStats>(sim, 'w2').received).toBe(5);
+    expect(stats<ConsumerStats>(sim, 'audit').received).toBe(10);
+  });
+});

@@ -1,14 +1,53 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadTopology, type Topology } from '../model/index.ts';
-import { runReport } from './report.ts';
-import type { QueueStats } from './session-types.ts';
+import { applyVariant, loadTopology, type Topology } from '../model/index.ts';
+import { runReport, type RunReport } from './report.ts';
+import type { ConsumerStats, HeldState, NodeStats, ProducerStats, QueueStats } from './session-types.ts';
 import { Simulation } from './simulation.ts';
 
+const SCENARIO_DIR = new URL('../../public/scenarios/', import.meta.url);
+
 function scenario(name: string): Topology {
-  const result = loadTopology(readFileSync(new URL(`../../public/scenarios/${name}.json`, import.meta.url), 'utf8'));
+  const result = loadTopology(readFileSync(new URL(`${name}.json`, SCENARIO_DIR), 'utf8'));
   if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
   return result.topology;
+}
+
+/** The scenario with one of its variants switched on, through the load pipeline. */
+function variant(t: Topology, id: string): Topology {
+  const result = applyVariant(t, id);
+  if (!result.ok) throw new Error(`${id}: ${JSON.stringify(result.error)}`);
+  return result.topology;
+}
+
+/** A headless run of the file's own seed up to `untilMs`. */
+function run(t: Topology, untilMs: number): { sim: Simulation; report: RunReport } {
+  const sim = new Simulation(t);
+  sim.runUntil(untilMs);
+  return { sim, report: runReport(sim) };
+}
+
+function stats<K extends NodeStats['kind']>(r: RunReport, id: string, kind: K): Extract<NodeStats, { kind: K }> {
+  const s = r.nodes[id];
+  if (s?.kind !== kind) throw new Error(`${id} is not a ${kind}`);
+  return s as Extract<NodeStats, { kind: K }>;
+}
+const queue = (r: RunReport, id: string): QueueStats => stats(r, id, 'queue');
+const consumer = (r: RunReport, id: string): ConsumerStats => stats(r, id, 'consumer');
+const producer = (r: RunReport, id: string): ProducerStats => stats(r, id, 'producer');
+
+/** What a node holds now: per message, its producer sequence number, key, state, attempts and flags. */
+function held(sim: Simulation, nodeId: string) {
+  const h = sim.heldMessages(nodeId, 1000);
+  if (!h) throw new Error(`no node ${nodeId}`);
+  return h.messages;
+}
+
+/** The messages a node holds in one state, as the 1-based numbers the scenario texts use (seq counts from 0). */
+function heldNumbers(sim: Simulation, nodeId: string, state: HeldState = 'ready'): number[] {
+  return held(sim, nodeId)
+    .filter((m) => m.state === state)
+    .map((m) => m.seq + 1);
 }
 
 /** Queue depth sampled every second of sim time. */
@@ -60,5 +99,340 @@ describe('scenario: work queue with competing consumers (the default)', () => {
     expect(fast.at(-1)!).toBeGreaterThan(fast[149]!);
     const three = depths(withThirdConsumer(withRate(base, 10)), 300);
     expect(Math.max(...three.slice(150))).toBeLessThan(60);
+  });
+});
+
+describe('the scenario list (public/scenarios/index.json)', () => {
+  const index = JSON.parse(readFileSync(new URL('index.json', SCENARIO_DIR), 'utf8')) as { file: string; title: string; summary: string }[];
+
+  it('lists every scenario file in the folder, work-queue first, and each one loads with its title as its name', () => {
+    const files = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json') && f !== 'index.json');
+    expect(index.map((e) => e.file).sort()).toEqual(files.sort());
+    expect(index[0]!.file).toBe('work-queue.json');
+    for (const entry of index) {
+      const t = scenario(entry.file.replace(/\.json$/, ''));
+      expect(t.name, entry.file).toBe(entry.title);
+      expect(entry.summary.length, entry.file).toBeGreaterThan(0);
+      for (const v of t.scenario?.variants ?? []) expect(applyVariant(t, v.id).ok, `${entry.file} ${v.id}`).toBe(true);
+    }
+  });
+});
+
+describe('scenario 02: hello queue', () => {
+  const base = scenario('02-hello-queue');
+
+  it('auto-ack: the consumer crash at 6 s loses the 13 messages it held (lost:consumer-crash)', () => {
+    const sim = new Simulation(base);
+    sim.runUntil(5_999);
+    // The queue handed everything over at once: it holds nothing, the consumer holds 13.
+    expect(held(sim, 'hello')).toEqual([]);
+    expect(sim.heldMessages('consumer', 100)!.counts).toEqual({ processing: 1, backlog: 12 });
+    sim.runUntil(60_000);
+    const r = runReport(sim);
+    expect(r.ledger.lost).toEqual({ 'consumer-crash': 13 });
+    expect(r.ledger.delivered).toBe(27);
+    expect(r.ledger.produced).toBe(40);
+  });
+
+  it('manual ack: the same crash loses none; the 13 unacked come back redelivered and all 40 are delivered', () => {
+    const sim = new Simulation(variant(base, 'manual-ack'));
+    sim.runUntil(5_999);
+    expect(sim.heldMessages('hello', 100)!.counts).toEqual({ unacked: 13 });
+    sim.runUntil(6_001);
+    const back = held(sim, 'hello');
+    expect(back.map((m) => [m.state, m.redelivered])).toEqual(Array(13).fill(['ready', true]));
+    sim.runUntil(60_000);
+    const r = runReport(sim);
+    expect(r.ledger.lost).toEqual({});
+    expect(r.ledger.delivered).toBe(40);
+    expect(r.ledger.duplicates).toBe(0);
+    expect(queue(r, 'hello').redelivered).toBe(13);
+    expect(consumer(r, 'consumer').redelivered).toBe(13);
+  });
+});
+
+describe('scenario 03: work queue fair dispatch', () => {
+  const base = scenario('03-work-queue-fair-dispatch');
+
+  it('prefetch unlimited: round-robin gives each worker half, the slow one builds a backlog, p95 is high', () => {
+    const sim = new Simulation(base);
+    sim.runUntil(60_000);
+    expect(consumer(runReport(sim), 'slow').backlog).toBe(117);
+    sim.runUntil(300_000);
+    const r = runReport(sim);
+    expect(r.ledger.delivered).toBe(480);
+    expect(consumer(r, 'fast').received).toBe(240);
+    expect(consumer(r, 'slow').received).toBe(240);
+    expect(r.latencyMs.p95).toBeGreaterThan(50_000);
+  });
+
+  it('prefetch 1: the fast worker processes most messages and p95 drops below a second', () => {
+    const { report: r } = run(variant(base, 'prefetch-1'), 300_000);
+    expect(r.ledger.delivered).toBe(480);
+    expect(consumer(r, 'fast').processed).toBe(372);
+    expect(consumer(r, 'slow').processed).toBe(108);
+    expect(r.latencyMs.p95).toBeLessThan(1_000);
+  });
+});
+
+describe('scenario 06: SQS Standard vs FIFO', () => {
+  const base = scenario('06-sqs-standard-vs-fifo');
+
+  it('Standard (best-effort): over 10 minutes the worker sees reorders, within keys too, and duplicates', () => {
+    const { report: r } = run(base, 600_000);
+    expect(r.ledger.produced).toBe(17_865);
+    expect(r.reordered).toBe(108);
+    expect(r.reorderedByKey).toBe(42);
+    expect(r.ledger.duplicates).toBe(20);
+  });
+
+  it('FIFO (per-group, MessageGroupId = key): 0 reorders within each group and 0 duplicates', () => {
+    const { report: r } = run(variant(base, 'fifo'), 600_000);
+    expect(r.ledger.produced).toBe(17_865);
+    expect(r.reorderedByKey).toBe(0);
+    expect(r.ledger.duplicates).toBe(0);
+  });
+});
+
+describe('scenario 07: visibility timeout too short', () => {
+  const base = scenario('07-visibility-timeout-too-short');
+
+  it('processing 40 s, timeout 30 s: every job is processed at least twice (duplicates = processed - produced)', () => {
+    const { report: r } = run(base, 180_000);
+    const worker = consumer(r, 'worker');
+    expect(r.ledger.produced).toBe(5);
+    expect(worker.processed).toBe(24);
+    expect(r.ledger.duplicates).toBe(worker.processed - r.ledger.produced);
+    expect(r.ledger.duplicates).toBe(19);
+    expect(queue(r, 'jobs-queue').redelivered).toBe(25);
+  });
+
+  it('maxReceiveCount 2 with a DLQ: each job is processed twice, then dead-lettered with delivery-limit', () => {
+    const { sim, report: r } = run(variant(base, 'max-receive-2'), 180_000);
+    expect(consumer(r, 'worker').processed).toBe(10);
+    expect(r.ledger.duplicates).toBe(5);
+    expect(queue(r, 'jobs-queue').deadLettered).toBe(5);
+    const dlq = held(sim, 'jobs-dlq');
+    expect(dlq.map((m) => [m.seq + 1, m.deadLetterReason])).toEqual([1, 2, 3, 4, 5].map((n) => [n, 'delivery-limit']));
+    // Each was processed before it was dead-lettered: the ledger has it as delivered, the DLQ a copy.
+    expect(r.ledger.delivered).toBe(5);
+  });
+
+  it('visibility timeout 60 s: no duplicates', () => {
+    const { report: r } = run(variant(base, 'timeout-60s'), 180_000);
+    expect(consumer(r, 'worker').processed).toBe(5);
+    expect(r.ledger.duplicates).toBe(0);
+    expect(queue(r, 'jobs-queue').redelivered).toBe(0);
+  });
+});
+
+describe('scenario 10: backpressure and overflow', () => {
+  const base = scenario('10-backpressure-and-overflow');
+
+  it('drop-head: the depth stays at 1,000, the oldest are lost (overflow), latency is capped', () => {
+    const { report: r } = run(base, 60_000);
+    expect(queue(r, 'buffer').depth).toBe(1_000);
+    expect(r.ledger.lost).toEqual({ overflow: 4_996 });
+    expect(r.ledger.rejected).toBe(0);
+    expect(r.latencyMs.max).toBeLessThan(5_100);
+  });
+
+  it('reject-publish: the depth stays at 1,000 and the newest are refused', () => {
+    const { report: r } = run(variant(base, 'reject-publish'), 60_000);
+    expect(queue(r, 'buffer').depth).toBe(1_000);
+    expect(r.ledger.rejected).toBe(4_996);
+    expect(queue(r, 'buffer').refused).toBe(4_996);
+    expect(r.ledger.lost).toEqual({});
+    expect(r.latencyMs.max).toBeLessThan(10_100);
+  });
+
+  it('block: nothing is lost or refused; the producer-side wait grows without bound', () => {
+    const half = run(variant(base, 'block'), 30_000).report;
+    const { report: r } = run(variant(base, 'block'), 60_000);
+    expect(r.ledger.lost).toEqual({});
+    expect(r.ledger.rejected).toBe(0);
+    expect(queue(r, 'buffer').blocked).toBe(4_996);
+    expect(r.publishWaitMs.max).toBeGreaterThan(2 * half.publishWaitMs.max);
+    expect(r.publishWaitMs.max).toBeGreaterThan(24_000);
+  });
+
+  it('unbounded: the depth and the latency grow linearly', () => {
+    const half = run(variant(base, 'unbounded'), 30_000).report;
+    const { report: r } = run(variant(base, 'unbounded'), 60_000);
+    expect(queue(half, 'buffer').depth).toBe(2_996);
+    expect(queue(r, 'buffer').depth).toBe(5_996);
+    expect(r.ledger.lost).toEqual({});
+    expect(half.latencyMs.max).toBeCloseTo(15_010, 0);
+    expect(r.latencyMs.max).toBeCloseTo(30_010, 0);
+  });
+});
+
+describe('scenario 11: transient vs persistent', () => {
+  const base = scenario('11-transient-vs-persistent');
+
+  it('transient: the broker crash at 20 s loses the 71 queued messages (lost:crash)', () => {
+    const sim = new Simulation(base);
+    sim.runUntil(19_999);
+    expect(queue(runReport(sim), 'tasks').depth).toBe(71);
+    sim.runUntil(60_000);
+    const r = runReport(sim);
+    expect(r.ledger.lost).toEqual({ crash: 71 });
+    expect(r.ledger.delivered).toBe(79);
+  });
+
+  it('durable queue + persistent messages: nothing lost, delivery resumes after the restart at 25 s', () => {
+    const sim = new Simulation(variant(base, 'durable-persistent'));
+    sim.runUntil(24_999);
+    const during = runReport(sim);
+    expect(queue(during, 'tasks').depth).toBe(72);
+    expect(during.ledger.delivered).toBe(79);
+    sim.runUntil(60_000);
+    const r = runReport(sim);
+    expect(r.ledger.lost).toEqual({});
+    expect(r.ledger.delivered).toBe(150);
+    // The message being processed at the crash is redelivered: its ack went to a dead broker.
+    expect(r.ledger.duplicates).toBe(1);
+  });
+});
+
+describe('scenario 12: TTL and dead letters', () => {
+  it('messages older than 5 s are dead-lettered expired, and the DLQ depth equals the expired count', () => {
+    const { report: r } = run(scenario('12-ttl-and-dead-letters'), 60_000);
+    expect(queue(r, 'work').expired).toBe(257);
+    expect(queue(r, 'dlq').depth).toBe(257);
+    expect(r.ledger.deadLettered).toEqual({ expired: 257 });
+    expect(r.ledger.delivered).toBe(292);
+    expect(queue(r, 'work').depth).toBe(50);
+    expect(r.latencyMs.max).toBeLessThan(5_250);
+  });
+});
+
+describe('scenario 14: exactly-once in effect', () => {
+  const base = scenario('14-exactly-once-in-effect');
+
+  it('idempotent receiver behind a 5% duplicating link: 0 duplicates processed, repeats suppressed', () => {
+    const { report: r } = run(base, 60_000);
+    expect(r.ledger.delivered).toBe(1_257);
+    expect(r.ledger.duplicates).toBe(0);
+    expect(r.ledger.duplicatesSuppressed).toBe(67);
+    expect(consumer(r, 'ledger').suppressed).toBe(67);
+  });
+
+  it('receiver not idempotent: duplicates are processed', () => {
+    const { report: r } = run(variant(base, 'not-idempotent'), 60_000);
+    expect(r.ledger.duplicates).toBe(66);
+    expect(r.ledger.duplicatesSuppressed).toBe(0);
+  });
+});
+
+describe('scenario 20: overflow exactly (RMQ-L2)', () => {
+  const base = scenario('20-overflow-exactly');
+
+  it('drop-head keeps 3, 4, 5 and dead-letters 1, 2 with max-length', () => {
+    const { sim, report: r } = run(base, 10_000);
+    expect(heldNumbers(sim, 'limited')).toEqual([3, 4, 5]);
+    expect(heldNumbers(sim, 'dlq')).toEqual([1, 2]);
+    expect(held(sim, 'dlq').map((m) => m.deadLetterReason)).toEqual(['max-length', 'max-length']);
+    expect(r.ledger.deadLettered).toEqual({ 'max-length': 2 });
+    expect(r.ledger.rejected).toBe(0);
+  });
+
+  it('reject-publish keeps 1, 2, 3 and refuses 4, 5 (the publisher is told)', () => {
+    const { sim, report: r } = run(variant(base, 'reject-publish'), 10_000);
+    expect(heldNumbers(sim, 'limited')).toEqual([1, 2, 3]);
+    expect(heldNumbers(sim, 'dlq')).toEqual([]);
+    expect(r.ledger.rejected).toBe(2);
+    expect(queue(r, 'limited').refused).toBe(2);
+    expect(producer(r, 'publisher').refused).toBe(2);
+    expect(r.ledger.deadLettered).toEqual({});
+  });
+
+  it('reject-publish-dlx keeps 1, 2, 3, refuses 4, 5 and dead-letters them with max-length', () => {
+    const { sim, report: r } = run(variant(base, 'reject-publish-dlx'), 10_000);
+    expect(heldNumbers(sim, 'limited')).toEqual([1, 2, 3]);
+    expect(heldNumbers(sim, 'dlq')).toEqual([4, 5]);
+    expect(held(sim, 'dlq').map((m) => m.deadLetterReason)).toEqual(['max-length', 'max-length']);
+    expect(producer(r, 'publisher').refused).toBe(2);
+    expect(r.ledger.deadLettered).toEqual({ 'max-length': 2 });
+  });
+});
+
+describe('scenario 21: poison message (RMQ-D2)', () => {
+  const base = scenario('21-poison-message');
+
+  it('classic queue: the message that always fails is redelivered for ever, the counter climbs', () => {
+    const sim = new Simulation(base);
+    sim.runUntil(5_000);
+    const early = queue(runReport(sim), 'orders').redelivered;
+    sim.runUntil(10_000);
+    const r = runReport(sim);
+    expect(queue(r, 'orders').dispatched).toBe(96);
+    expect(queue(r, 'orders').redelivered).toBe(95);
+    expect(early).toBeGreaterThan(40);
+    expect(early).toBeLessThan(95);
+    expect(r.ledger.deadLettered).toEqual({});
+    expect(held(sim, 'orders')[0]!.attempts).toBe(96);
+  });
+
+  it('quorum-like queue: dead-lettered with delivery-limit after 20 deliveries', () => {
+    const { sim, report: r } = run(variant(base, 'quorum'), 10_000);
+    expect(queue(r, 'orders').dispatched).toBe(20);
+    expect(consumer(r, 'consumer').failed).toBe(20);
+    expect(queue(r, 'orders').redelivered).toBe(19);
+    expect(r.ledger.deadLettered).toEqual({ 'delivery-limit': 1 });
+    expect(held(sim, 'dlq').map((m) => m.deadLetterReason)).toEqual(['delivery-limit']);
+  });
+});
+
+describe('scenario 22: restart matrix (RMQ-Q2)', () => {
+  it('across a restart only a durable queue with persistent messages keeps them', () => {
+    const sim = new Simulation(scenario('22-restart-matrix'));
+    const queues = ['durable-persistent', 'transient-persistent', 'durable-transient', 'transient-transient'];
+    sim.runUntil(9_999);
+    const before = runReport(sim);
+    expect(queues.map((q) => queue(before, q).depth)).toEqual([10, 10, 10, 10]);
+    sim.runUntil(20_000);
+    const after = runReport(sim);
+    expect(queues.map((q) => queue(after, q).depth)).toEqual([10, 0, 0, 0]);
+    expect(after.ledger.lost).toEqual({ crash: 30 });
+    expect(heldNumbers(sim, 'durable-persistent')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+});
+
+describe('scenario 24: FIFO stall and dedup (SQS-2, SQS-3)', () => {
+  const base = scenario('24-fifo-stall-and-dedup');
+
+  it('one slow message blocks its group while the other groups keep flowing; order per group holds', () => {
+    const sim = new Simulation(base);
+    sim.runUntil(15_000);
+    const processedAt15 = consumer(runReport(sim), 'worker').processed;
+    sim.runUntil(20_000);
+    const stuck = held(sim, 'worker');
+    expect(stuck.map((m) => [m.key, m.state])).toEqual([['C', 'processing']]);
+    const waiting = held(sim, 'orders-fifo').filter((m) => m.state === 'ready');
+    expect(waiting).toHaveLength(11);
+    expect(new Set(waiting.map((m) => m.key))).toEqual(new Set(['C']));
+    // Meanwhile A and B flowed: two messages in three, 6 a second, for 5 s.
+    expect(consumer(runReport(sim), 'worker').processed - processedAt15).toBe(20);
+    sim.runUntil(30_000);
+    expect(held(sim, 'orders-fifo')).toEqual([]);
+    sim.runUntil(120_000);
+    expect(consumer(runReport(sim), 'worker').keyReorders).toBe(0);
+  });
+
+  it('a confirm lost on the lossy link makes a retry that the message-id dedup accepts but never delivers', () => {
+    const { report: r } = run(base, 120_000);
+    expect(producer(r, 'payments').produced).toBe(241);
+    expect(producer(r, 'payments').retries).toBe(141);
+    expect(queue(r, 'payments-fifo').deduplicated).toBe(76);
+    expect(consumer(r, 'payments-worker').processed).toBe(240);
+    expect(consumer(r, 'payments-worker').duplicates).toBe(0);
+    expect(r.ledger.duplicates).toBe(0);
+  });
+
+  it('with deduplication off the repeats are processed as duplicates', () => {
+    const { report: r } = run(variant(base, 'no-dedup'), 120_000);
+    expect(queue(r, 'payments-fifo').deduplicated).toBe(0);
+    expect(consumer(r, 'payments-worker').duplicates).toBe(76);
   });
 });

@@ -7,7 +7,7 @@ import { describeLoadError, FORMAT, loadTopology, type Topology } from '../model
 export function exportTopologyJson(topology: Topology): string {
   const checked = loadTopology(topology);
   if (!checked.ok) throw new Error(describeLoadError(checked.error));
-  const { name, description, seed, nodes, edges, faults } = checked.topology;
+  const { name, description, seed, nodes, edges, faults, scenario } = checked.topology;
   const ordered = {
     format: FORMAT,
     name,
@@ -16,6 +16,7 @@ export function exportTopologyJson(topology: Topology): string {
     nodes,
     edges,
     ...(faults.length > 0 ? { faults } : {}),
+    ...(scenario !== undefined ? { scenario } : {}),
   };
   return JSON.stringify(ordered, null, 2) + '\n';
 }

@@ -144,6 +144,7 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
     replace(topology) {
       const doc: DocumentSettings = { name: topology.name, seed: topology.seed, faults: topology.faults };
       if (topology.description !== undefined) doc.description = topology.description;
+      if (topology.scenario !== undefined) doc.scenario = topology.scenario;
       commit({ doc, nodes: topology.nodes.map(toFlowNode), edges: topology.edges.map(toFlowEdge) }, { doc: true, sim: true });
     },
 

@@ -1,8 +1,9 @@
 import { useRef } from 'react';
-import { loadDefaultScenario, newTopology, openTopologyText, topologyFileText } from '../../store/document-actions.ts';
+import { loadDefaultScenario, newTopology, openTopologyText, saveTopologyText } from '../../store/document-actions.ts';
 import { simActions } from '../../store/sim-actions.ts';
 import { useSimStore } from '../../store/sim-store.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
+import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
 
 function fileNameFor(name: string): string {
@@ -68,12 +69,13 @@ export function Toolbar() {
             e.target.value = '';
           }}
         />
-        <button type="button" onClick={() => download(topologyFileText(), fileNameFor(name))} data-testid="btn-save" title="Download as JSON">
+        <button type="button" onClick={() => download(saveTopologyText(), fileNameFor(name))} data-testid="btn-save" title="Download as JSON">
           Save
         </button>
         <button type="button" onClick={() => void loadDefaultScenario()} data-testid="btn-default" title="Reload the default scenario">
           Default scenario
         </button>
+        <ScenarioPicker />
       </div>
 
       <div className="mf-toolbar__group mf-toolbar__run" role="group" aria-label="Simulation">

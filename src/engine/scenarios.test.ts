@@ -436,3 +436,128 @@ describe('scenario 24: FIFO stall and dedup (SQS-2, SQS-3)', () => {
     expect(consumer(r, 'payments-worker').duplicates).toBe(76);
   });
 });
+
+describe('scenario 04: publish-subscribe fan-out (RMQ-R3, a late subscriber)', () => {
+  it('each subscriber gets every message; the queue bound at 30 s gets only what came after', () => {
+    const { report } = run(scenario('04-publish-subscribe-fan-out'), 59_999);
+    expect(producer(report, 'news').produced).toBe(120);
+    for (const id of ['web', 'mobile', 'email']) expect(consumer(report, id).processed, id).toBe(120);
+    expect(consumer(report, 'late').processed).toBe(60);
+    expect(report.ledger.created).toBe(120 + 2 * 120 + 60);
+    expect(report.ledger.lost).toEqual({});
+  });
+});
+
+describe('scenario 05: topic routing (RMQ-R4, RMQ-R6)', () => {
+  const base = scenario('05-topic-routing');
+
+  it('routes by pattern; kern.critical matches two bindings of one queue and arrives once; mail.debug is unroutable', () => {
+    const { report } = run(base, 120_000);
+    expect(consumer(report, 'ops').processed).toBe(300);
+    expect(consumer(report, 'ops').duplicates).toBe(0);
+    expect(consumer(report, 'security').processed).toBe(100);
+    expect(report.ledger.lost).toEqual({ unroutable: 100 });
+  });
+
+  it('with an alternate exchange the unroutable ones reach Audit and nothing is lost', () => {
+    const { report } = run(variant(base, 'alternate-exchange'), 120_000);
+    expect(consumer(report, 'audit').processed).toBe(100);
+    expect(report.ledger.lost).toEqual({});
+  });
+});
+
+describe('scenario 19: unroutable triad (RMQ-R6, RMQ-P1)', () => {
+  const base = scenario('19-unroutable-triad');
+
+  it('plain: dropped silently, and still confirmed', () => {
+    const { sim, report } = run(base, 30_000);
+    expect(heldNumbers(sim, 'q-orders')).toEqual([1, 3, 5, 7, 9]);
+    expect(report.ledger.lost).toEqual({ unroutable: 5 });
+    expect(producer(report, 'shop')).toMatchObject({ confirmed: 10, returned: 0 });
+  });
+
+  it('mandatory: returned to the publisher', () => {
+    const { report } = run(variant(base, 'mandatory'), 30_000);
+    expect(report.ledger.lost).toEqual({});
+    expect(report.ledger.rejected).toBe(5);
+    expect(producer(report, 'shop')).toMatchObject({ returned: 5, confirmed: 10 });
+  });
+
+  it('alternate exchange: routed there, not returned', () => {
+    const { sim, report } = run(variant(base, 'alternate-exchange'), 30_000);
+    expect(heldNumbers(sim, 'q-unrouted')).toEqual([2, 4, 6, 8, 10]);
+    expect(report.ledger.lost).toEqual({});
+    expect(producer(report, 'shop').returned).toBe(0);
+  });
+});
+
+describe('scenario 08: MQTT QoS over a lossy link (MQ-1, MQ-2)', () => {
+  const base = scenario('08-mqtt-qos-over-a-lossy-link');
+
+  it('QoS 0 loses about 10% and never duplicates; QoS 1 loses none and duplicates; QoS 2 loses none and does not', () => {
+    const { report } = run(base, 200_000);
+    const q0 = consumer(report, 'sub0');
+    const q1 = consumer(report, 'sub1');
+    const q2 = consumer(report, 'sub2');
+    const lost = report.ledger.lost['link-loss'] ?? 0;
+    expect(q0.processed).toBe(2_000 - lost);
+    expect(lost).toBeGreaterThan(140);
+    expect(lost).toBeLessThan(260);
+    expect(q0.duplicates).toBe(0);
+    expect(q1.processed - q1.duplicates).toBe(2_000);
+    expect(q1.duplicates).toBeGreaterThan(100);
+    expect(q2.processed).toBe(2_000);
+    expect(q2.duplicates).toBe(0);
+    expect(report.ledger.duplicatesSuppressed).toBeGreaterThan(100);
+  });
+
+  it('QoS 0 subscriptions on a lossy downlink: every sensor loses messages', () => {
+    const { report } = run(variant(base, 'lossy-downlink-qos0'), 200_000);
+    for (const id of ['sub1', 'sub2']) {
+      const c = consumer(report, id);
+      expect(c.processed - c.duplicates, id).toBeLessThan(1_900);
+    }
+    expect(consumer(report, 'sub2').duplicates).toBe(0);
+  });
+});
+
+describe('scenario 09: retained messages and persistent sessions (MQ-3, MQ-4)', () => {
+  const base = scenario('09-retained-and-sessions');
+
+  it('the dashboard gets the retained reading at once when it joins at 42 s', () => {
+    const sim = new Simulation(base);
+    // The link opens at 42 s; the retained reading arrives 5 ms later and takes 5 ms to process.
+    sim.runUntil(42_007);
+    const [first] = held(sim, 'dashboard');
+    // Readings every 5 s from 0: the one of 40 s (seq 8) is the retained one.
+    expect(first).toMatchObject({ seq: 8, state: 'processing' });
+  });
+
+  it('persistent session: the logger gets all 24; clean session: the 12 sent while it was connected, plus the retained one on reconnecting', () => {
+    const persistent = run(base, 200_000);
+    expect(consumer(persistent.report, 'logger').processed).toBe(24);
+    const clean = run(variant(base, 'clean-session'), 200_000);
+    // Back at 80 s it subscribes afresh and gets the retained reading of 75 s; the other 11 it missed are gone.
+    expect(consumer(clean.report, 'logger').processed).toBe(13);
+  });
+});
+
+describe('scenario 23: presence with Last Will (MQ-5, MQ-3)', () => {
+  const base = scenario('23-presence-with-last-will');
+
+  it('the will is published at 35 s and the dashboard joining at 60 s sees it, from the broker', () => {
+    const sim = new Simulation(base);
+    sim.runUntil(34_999);
+    expect(consumer(runReport(sim), 'monitor').processed).toBe(1);
+    sim.runUntil(61_000);
+    const report = runReport(sim);
+    expect(stats(report, 'broker', 'mqtt-broker').wills).toBe(1);
+    expect(consumer(report, 'monitor').processed).toBe(2);
+    expect(held(sim, 'dashboard').map((m) => m.producer)).toEqual(['broker']);
+  });
+
+  it('healed before the broker gives up: no will', () => {
+    const { report } = run(variant(base, 'healed'), 100_000);
+    expect(stats(report, 'broker', 'mqtt-broker').wills).toBe(0);
+  });
+});

@@ -1,3 +1,5 @@
+import type { RouterKind } from '../model/index.ts';
+
 /**
  * What the engine session (running in the worker) tells the UI. These types cross the
  * worker boundary, so they are plain data; the UI gets them through src/sim-client.
@@ -121,7 +123,18 @@ export interface MqttBrokerStats {
   /** Publishes no subscriber took. */
   unroutable: number;
 }
-export type NodeStats = ProducerStats | ExchangeStats | MqttBrokerStats | QueueStats | TopicStats | ConsumerStats;
+/** A stateless router of SEMANTICS.md §5. */
+export interface RouterStats<K extends RouterKind = RouterKind> {
+  kind: K;
+  received: number;
+  /** Messages and copies sent on. */
+  out: number;
+  /** Messages it could not pass on (unroutable) or did not accept (filtered). */
+  dropped: number;
+  /** Wire tap: copies sent to the tap. */
+  tapped?: number;
+}
+export type NodeStats = ProducerStats | ExchangeStats | MqttBrokerStats | QueueStats | TopicStats | { [K in RouterKind]: RouterStats<K> }[RouterKind] | ConsumerStats;
 
 /** Where a message a node holds stands. */
 export type HeldState =

@@ -58,12 +58,17 @@ describe('conservation (DESIGN.md: every copy ends in exactly one fate or is in 
         const sim = new Simulation(t);
         sim.runUntil(120_000, 200_000);
         if (!sim.finished) return;
-        const held = sim
-          .nodeStats()
-          .reduce((sum, s) => sum + (s.kind === 'queue' ? s.depth + s.unacked + s.blocked : 0), 0);
+        const stats = sim.nodeStats();
+        // Queues hold ready, unacked and blocked messages; MQTT brokers hold offline sessions' queues.
+        const held = stats.reduce(
+          (sum, s) => sum + (s.kind === 'queue' ? s.depth + s.unacked + s.blocked : s.kind === 'mqtt-broker' ? s.queued : 0),
+          0,
+        );
         expect(sim.ledger.inFlight).toBeLessThanOrEqual(held);
+        // Producers send up to their limits; brokers publish Last Wills on their clients' behalf.
         const limits = t.nodes.reduce((sum, n) => sum + (n.kind === 'producer' ? (n.config.limit ?? 0) : 0), 0);
-        expect(sim.ledger.produced).toBe(limits);
+        const wills = stats.reduce((sum, s) => sum + (s.kind === 'mqtt-broker' ? s.wills : 0), 0);
+        expect(sim.ledger.produced).toBe(limits + wills);
       }),
       { numRuns: 150 },
     );

@@ -82,10 +82,11 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
       topics: fc.integer({ min: 0, max: 2 }),
       exchanges: fc.integer({ min: 0, max: 2 }),
       brokers: fc.integer({ min: 0, max: 1 }),
+      routers: fc.integer({ min: 0, max: 2 }),
       consumers: fc.integer({ min: 1, max: 4 }),
       seed: fc.integer({ min: 0, max: 0xffffffff }),
     })
-    .chain(({ producers, queues, topics, exchanges, brokers, consumers, seed }) => {
+    .chain(({ producers, queues, topics, exchanges, brokers, routers, consumers, seed }) => {
       const ids = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
       const p = ids('p', producers);
       const q = ids('q', queues);
@@ -93,6 +94,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
       const c = ids('c', consumers);
       const x = ids('x', exchanges);
       const m = ids('m', brokers);
+      const r = ids('r', routers);
       const producerNode = (id: string) =>
         fc.record({
           id: fc.constant(id),
@@ -178,6 +180,16 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
         });
       };
       const topicNode = (id: string): TopologyNode => ({ id, kind: 'topic', position: { x: 0, y: 0 }, config: {} });
+      // Routers whose config names no output (those references are checked against the edges
+      // and tested on their own); they feed only queues and consumers, so no router loop forms.
+      const routerNode = (id: string): fc.Arbitrary<TopologyNode> =>
+        fc.oneof(
+          fc.constantFrom('round-robin' as const, 'random' as const, 'least-loaded' as const).map((strategy): TopologyNode => ({ id, kind: 'load-balancer', position: { x: 0, y: 0 }, config: { strategy } })),
+          fc.constantFrom('a', 'b*', '*').map((key): TopologyNode => ({ id, kind: 'message-filter', position: { x: 0, y: 0 }, config: { accept: { key, headers: {} } } })),
+          fc.constant<TopologyNode>({ id, kind: 'recipient-list', position: { x: 0, y: 0 }, config: { recipients: [] } }),
+          fc.constant<TopologyNode>({ id, kind: 'wire-tap', position: { x: 0, y: 0 }, config: {} }),
+          fc.constant<TopologyNode>({ id, kind: 'content-router', position: { x: 0, y: 0 }, config: { rules: [] } }),
+        );
       // Alternate exchanges may form loops: the engine must end them.
       const exchangeNode = (id: string) =>
         fc.record({
@@ -220,21 +232,30 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           queueNodes: fc.tuple(...q.map(queueNode)),
           exchangeNodes: fc.tuple(...x.map(exchangeNode)),
           brokerNodes: fc.tuple(...m.map(brokerNode)),
-          producerTargets: fc.tuple(...p.map(() => fc.option(fc.constantFrom(...q, ...t, ...x, ...m, ...c), { nil: undefined }))),
+          // A message filter has one output; the others any number.
+          routers: fc.tuple(
+            ...r.map((id) =>
+              routerNode(id).chain((node) =>
+                fc.subarray([...q, ...c], { maxLength: node.kind === 'message-filter' ? 1 : undefined }).map((targets) => ({ node, targets })),
+              ),
+            ),
+          ),
+          producerTargets: fc.tuple(...p.map(() => fc.option(fc.constantFrom(...q, ...t, ...x, ...m, ...r, ...c), { nil: undefined }))),
           brokerTargets: fc.tuple(...m.map(() => subset(c))),
           subscriptions: fc.array(arbitrarySubscription, { minLength: 64, maxLength: 64 }),
           exchangeTargets: fc.tuple(...x.map(() => subset(q))),
           bindings: fc.array(arbitraryBinding, { minLength: 64, maxLength: 64 }),
           opensAt: fc.array(fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: undefined, freq: 4 }), { minLength: 64, maxLength: 64 }),
-          topicTargets: fc.tuple(...t.map(() => subset([...q, ...c]))),
+          topicTargets: fc.tuple(...t.map(() => subset([...q, ...r, ...c]))),
           queueTargets: fc.tuple(...q.map(() => subset(c))),
           links: fc.array(arbitraryLink, { minLength: 64, maxLength: 64 }),
           faults: fc.array(arbitraryFaultSeed, { maxLength: 4 }),
         })
-        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, brokerNodes, producerTargets, exchangeTargets, brokerTargets, subscriptions, bindings, opensAt, topicTargets, queueTargets, links }) => {
+        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, brokerNodes, routers: routerWiring, producerTargets, exchangeTargets, brokerTargets, subscriptions, bindings, opensAt, topicTargets, queueTargets, links }) => {
           const pairs: [string, string][] = [];
           exchangeTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([x[i]!, target])));
           brokerTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([m[i]!, target])));
+          routerWiring.forEach(({ targets }, i) => targets.forEach((target) => pairs.push([r[i]!, target])));
           producerTargets.forEach((target, i) => target !== undefined && pairs.push([p[i]!, target]));
           topicTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([t[i]!, target])));
           queueTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([q[i]!, target])));
@@ -251,6 +272,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             ...producerNodes,
             ...exchangeNodes,
             ...brokerNodes,
+            ...routerWiring.map(({ node }) => node),
             ...queueNodes,
             ...t.map(topicNode),
             ...consumerNodes,

@@ -306,6 +306,44 @@ export function isValidMqttFilter(filter: string): boolean {
   return parts.every((part, i) => (part.includes('#') ? part === '#' && i === parts.length - 1 : !part.includes('+') || part === '+'));
 }
 
+/** A condition on a message: every part given must hold (none given: always). */
+export const conditionSchema = z.strictObject({
+  /** The key equals this; `*` in it stands for any run of characters (`order.*`, `*-eu`). */
+  key: z.string().max(255).optional(),
+  /** Each of these headers is present with this value. */
+  headers: z.record(z.string().min(1).max(100), z.string().max(1000)).default({}),
+});
+
+/** Content-based router (SEMANTICS.md §5): the first rule that holds picks the output; else the default; else unroutable. */
+export const contentRouterConfigSchema = z.strictObject({
+  rules: z.array(z.strictObject({ when: conditionSchema, to: idSchema })).max(100).default([]),
+  /** The output for a message no rule takes; absent: it is `lost:unroutable`. */
+  defaultTo: idSchema.optional(),
+});
+
+/** Message filter: passes what the condition accepts to its one output; the rest is `lost:filtered`. */
+export const messageFilterConfigSchema = z.strictObject({
+  accept: conditionSchema.default({ headers: {} }),
+});
+
+/** Recipient list: a copy to each listed output (all outputs when the list is empty). */
+export const recipientListConfigSchema = z.strictObject({
+  recipients: z.array(idSchema).max(1_000).default([]),
+});
+
+/** Wire tap: the message goes on to its main output; a copy goes to the tap, never affecting the main flow. */
+export const wireTapConfigSchema = z.strictObject({
+  /** The output that gets the copies; absent: no tap yet, everything goes on. */
+  tapTo: idSchema.optional(),
+});
+
+export const BALANCING_STRATEGIES = ['round-robin', 'random', 'least-loaded'] as const;
+
+/** Load balancer: each message to one output, by strategy (least-loaded: fewest waiting at the target). */
+export const loadBalancerConfigSchema = z.strictObject({
+  strategy: z.enum(BALANCING_STRATEGIES).default('round-robin'),
+});
+
 export const HEADER_MATCHES = ['all', 'any', 'all-with-x', 'any-with-x'] as const;
 
 /** How an exchange's link to a queue is bound: the keys (several = several bindings) and header arguments. */
@@ -362,6 +400,11 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...nodeBase, kind: z.literal('topic'), config: topicConfigSchema.default({}) }),
   z.strictObject({ ...nodeBase, kind: z.literal('exchange'), config: exchangeConfigSchema.default(exchangeConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('mqtt-broker'), config: mqttBrokerConfigSchema.default(mqttBrokerConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('content-router'), config: contentRouterConfigSchema.default(contentRouterConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('message-filter'), config: messageFilterConfigSchema.default(messageFilterConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('recipient-list'), config: recipientListConfigSchema.default(recipientListConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('wire-tap'), config: wireTapConfigSchema.default(wireTapConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('load-balancer'), config: loadBalancerConfigSchema.default(loadBalancerConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('consumer'), config: consumerConfigSchema.default(consumerConfigSchema.parse({})) }),
 ]);
 
@@ -406,16 +449,26 @@ export const edgeSchema = z.strictObject({
   activeFromMs: duration().optional(),
 });
 
-export const NODE_KINDS = ['producer', 'exchange', 'mqtt-broker', 'queue', 'topic', 'consumer'] as const;
+export const ROUTER_KINDS = ['content-router', 'message-filter', 'recipient-list', 'wire-tap', 'load-balancer'] as const;
+export const NODE_KINDS = ['producer', 'exchange', 'mqtt-broker', 'queue', 'topic', ...ROUTER_KINDS, 'consumer'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
+export type RouterKind = (typeof ROUTER_KINDS)[number];
+
+/** Where a message can be passed on to without a queue's acknowledgements: channels, routers, endpoints. */
+const PASS_ON_TARGETS = ['exchange', 'mqtt-broker', 'queue', 'topic', ...ROUTER_KINDS, 'consumer'] as const;
 
 /** Which kinds may feed which: a consumer is a final endpoint in this version. */
 export const ALLOWED_TARGETS: Record<NodeKind, readonly NodeKind[]> = {
-  producer: ['exchange', 'mqtt-broker', 'queue', 'topic', 'consumer'],
+  producer: PASS_ON_TARGETS,
   exchange: ['queue'],
   'mqtt-broker': ['consumer'],
   queue: ['consumer'],
-  topic: ['queue', 'consumer'],
+  topic: ['queue', ...ROUTER_KINDS, 'consumer'],
+  'content-router': PASS_ON_TARGETS,
+  'message-filter': PASS_ON_TARGETS,
+  'recipient-list': PASS_ON_TARGETS,
+  'wire-tap': PASS_ON_TARGETS,
+  'load-balancer': PASS_ON_TARGETS,
   consumer: [],
 };
 
@@ -426,6 +479,11 @@ export const SINGLE_OUTPUT: Record<NodeKind, boolean> = {
   'mqtt-broker': false,
   queue: false,
   topic: false,
+  'content-router': false,
+  'message-filter': true,
+  'recipient-list': false,
+  'wire-tap': false,
+  'load-balancer': false,
   consumer: false,
 };
 
@@ -452,8 +510,18 @@ export const variantSchema = z.strictObject({
   description: z.string().max(2_000).optional(),
   /** By node id: fields merged into that node's config. */
   nodes: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
-  /** By edge id: fields merged into that edge's link. */
-  edges: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  /** By edge id: link fields merged into its link; a binding, subscription or opening time replaces the edge's. */
+  edges: z
+    .record(
+      z.string(),
+      z.strictObject({
+        link: z.record(z.string(), z.unknown()).optional(),
+        binding: z.unknown().optional(),
+        subscription: z.unknown().optional(),
+        activeFromMs: z.unknown().optional(),
+      }),
+    )
+    .default({}),
   /** When given, replaces the fault schedule. */
   faults: z.array(faultSchema).max(10_000).optional(),
 });
@@ -509,6 +577,27 @@ export const topologySchema = z
       else if (targetKind !== 'exchange') ctx.addIssue({ code: 'custom', path, message: `an alternate exchange must be an exchange, not a ${targetKind}` });
     });
     const edgeIdSet = new Set(t.edges.map((e) => e.id));
+    const targetsOf = new Map<string, Set<string>>();
+    for (const e of t.edges) {
+      if (!targetsOf.has(e.source)) targetsOf.set(e.source, new Set());
+      targetsOf.get(e.source)!.add(e.target);
+    }
+    t.nodes.forEach((n, i) => {
+      const refs: [string | undefined, PropertyKey[]][] = [];
+      if (n.kind === 'content-router') {
+        n.config.rules.forEach((r, k) => refs.push([r.to, ['rules', k, 'to']]));
+        refs.push([n.config.defaultTo, ['defaultTo']]);
+      } else if (n.kind === 'recipient-list') {
+        n.config.recipients.forEach((to, k) => refs.push([to, ['recipients', k]]));
+      } else if (n.kind === 'wire-tap') {
+        refs.push([n.config.tapTo, ['tapTo']]);
+      }
+      for (const [to, path] of refs) {
+        if (to !== undefined && !targetsOf.get(n.id)?.has(to)) {
+          ctx.addIssue({ code: 'custom', path: ['nodes', i, 'config', ...path], message: `"${to}" is not linked from "${n.id}": link it first` });
+        }
+      }
+    });
     const variantIds = new Set<string>();
     t.scenario?.variants.forEach((v, i) => {
       const path = ['scenario', 'variants', i];
@@ -586,6 +675,7 @@ export type ExchangeConfig = z.infer<typeof exchangeConfigSchema>;
 export type Binding = z.infer<typeof bindingSchema>;
 export type MqttBrokerConfig = z.infer<typeof mqttBrokerConfigSchema>;
 export type Subscription = z.infer<typeof subscriptionSchema>;
+export type Condition = z.infer<typeof conditionSchema>;
 export type ConsumerConfig = z.infer<typeof consumerConfigSchema>;
 export type LinkConfig = z.infer<typeof linkSchema>;
 export type TopologyNode = z.infer<typeof nodeSchema>;

@@ -24,7 +24,7 @@ function scenario(variants: object[]): Topology {
 
 describe('scenario variants', () => {
   it('merge config into the named nodes and links, keep everything else, and keep the variants', () => {
-    const base = scenario([{ id: 'manual', label: 'Manual ack', nodes: { c: { ack: 'after-processing' } }, edges: { 'q-c': { loss: 0.1 } } }]);
+    const base = scenario([{ id: 'manual', label: 'Manual ack', nodes: { c: { ack: 'after-processing' } }, edges: { 'q-c': { link: { loss: 0.1 }, activeFromMs: 500 } } }]);
     const result = applyVariant(base, 'manual');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -32,6 +32,7 @@ describe('scenario variants', () => {
     expect(c.kind === 'consumer' && c.config.ack).toBe('after-processing');
     expect(result.topology.edges[1]!.link.loss).toBe(0.1);
     expect(result.topology.edges[1]!.link.latencyMs).toEqual(base.edges[1]!.link.latencyMs);
+    expect(result.topology.edges[1]!.activeFromMs).toBe(500);
     expect(result.topology.faults).toEqual(base.faults);
     expect(result.topology.scenario?.variants).toHaveLength(1);
     // The original is untouched.
@@ -66,7 +67,7 @@ describe('scenario variants', () => {
         watch: 'x',
         variants: [
           { id: 'a', label: 'A', nodes: { ghost: { maxLength: 1 } } },
-          { id: 'a', label: 'A again', edges: { nowhere: { loss: 0.5 } } },
+          { id: 'a', label: 'A again', edges: { nowhere: { link: { loss: 0.5 } } } },
         ],
       },
     });

@@ -202,6 +202,7 @@ export const consumer = defineNode({
         // The idempotent receiver's store of processed ids is durable (a database table,
         // typically): it survives the crash, which is the point of having one.
       },
+      load: () => busy + backlog.size,
       held(limit) {
         const list = heldList(limit);
         list.add('processing', busy, () => working.filter((w) => w !== undefined), (w) => heldWork(w, 'processing'));

@@ -179,6 +179,8 @@ export interface NodeRuntime {
   inputDown?(edge: number): void;
   /** The node at the near end of input `edge` is back, or the link healed. */
   inputUp?(edge: number): void;
+  /** How many messages wait at this node (a load balancer's least-loaded measure). */
+  load?(): number;
   /** Messages a channel holds ready, front first (for inspection, not for the run). */
   contents?(): readonly Message[];
   /**

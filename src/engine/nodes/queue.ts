@@ -493,6 +493,7 @@ export const queue = defineNode({
       },
       deliveryClosed: (edge, tag) => tag < closedBelow[outputOfEdge[edge]!]!,
       contents: () => ready.toArray(),
+      load: () => ready.size + unacked.size + waiting.size + delayed.size,
       held(limit) {
         const list = heldList(limit);
         list.add('ready', ready.size, (n) => ready.first(n), (msg) => ({ msg, state: 'ready' }));

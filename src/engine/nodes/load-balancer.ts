@@ -1,0 +1,58 @@
+import { defineNode } from './node.ts';
+import type { RouterCounters } from './routing.ts';
+
+/**
+ * Load balancer (SEMANTICS.md §5): each message to one output — in turn (round-robin), at
+ * random (its own stream), or to the target with the least waiting (least-loaded, ties
+ * in turn). Outputs to crashed nodes are skipped; with none left it is `lost:unroutable`.
+ */
+export const loadBalancer = defineNode({
+  kind: 'load-balancer',
+  create(node, index, sim) {
+    const { strategy } = node.config;
+    const rng = sim.rng(index);
+    const s: RouterCounters = { received: 0, out: 0, dropped: 0 };
+    let next = 0;
+
+    function pick(outputs: readonly number[]): number {
+      const up = outputs.filter((edge) => !sim.isDown(sim.targetOf(edge)) && sim.isOpen(edge));
+      if (up.length === 0) return -1;
+      switch (strategy) {
+        case 'round-robin':
+          return up[next++ % up.length]!;
+        case 'random':
+          return up[Math.floor(rng.next() * up.length)]!;
+        case 'least-loaded': {
+          let best = -1;
+          let bestLoad = Infinity;
+          for (let k = 0; k < up.length; k++) {
+            const edge = up[(next + k) % up.length]!;
+            const load = sim.runtime(sim.targetOf(edge)).load?.() ?? 0;
+            if (load < bestLoad) {
+              best = edge;
+              bestLoad = load;
+            }
+          }
+          next++;
+          return best;
+        }
+      }
+    }
+
+    return {
+      kind: 'load-balancer',
+      receive(msg) {
+        s.received++;
+        const edge = pick(sim.outputs(index));
+        if (edge < 0) {
+          s.dropped++;
+          sim.release(msg, 'lost:unroutable');
+          return;
+        }
+        s.out++;
+        sim.send(edge, msg);
+      },
+      stats: () => ({ kind: 'load-balancer', ...s }),
+    };
+  },
+});

@@ -1,0 +1,33 @@
+import { defineNode } from './node.ts';
+import { outputTo, type RouterCounters } from './routing.ts';
+
+/**
+ * Recipient list (SEMANTICS.md §5): one copy per listed recipient (every output when the
+ * list is empty), each copy with its own fate.
+ */
+export const recipientList = defineNode({
+  kind: 'recipient-list',
+  create(node, index, sim) {
+    const s: RouterCounters = { received: 0, out: 0, dropped: 0 };
+    let edges: number[] = [];
+    return {
+      kind: 'recipient-list',
+      start() {
+        const listed = node.config.recipients;
+        edges = listed.length === 0 ? [...sim.outputs(index)] : listed.map((to) => outputTo(sim, index, to)).filter((e) => e >= 0);
+      },
+      receive(msg) {
+        s.received++;
+        if (edges.length === 0) {
+          s.dropped++;
+          sim.release(msg, 'lost:unroutable');
+          return;
+        }
+        for (let i = 1; i < edges.length; i++) sim.send(edges[i]!, sim.copyMessage(msg));
+        sim.send(edges[0]!, msg);
+        s.out += edges.length;
+      },
+      stats: () => ({ kind: 'recipient-list', ...s }),
+    };
+  },
+});

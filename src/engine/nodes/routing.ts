@@ -1,0 +1,15 @@
+import type { SimContext } from './node.ts';
+
+/** The output edge of `node` that leads to node id `target`, or -1 (looked up once, at start). */
+export function outputTo(sim: SimContext, node: number, target: string | undefined): number {
+  if (target === undefined) return -1;
+  for (const edge of sim.outputs(node)) if (sim.topology.nodes[sim.targetOf(edge)]!.id === target) return edge;
+  return -1;
+}
+
+/** Router counters: what came in, what went out, and what it dropped. */
+export interface RouterCounters {
+  received: number;
+  out: number;
+  dropped: number;
+}

@@ -7,7 +7,9 @@ import { useTopologyStore } from '../../store/topology-store.ts';
 import type { NodeDataByKind } from '../../store/topology-types.ts';
 import { NODE_REGISTRY } from '../nodes/registry.ts';
 import { DistributionField } from './DistributionField.tsx';
+import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { CheckboxField, FieldGroup, NumberField, PercentField, TextField } from './fields.tsx';
+import { MessageList } from './MessageList.tsx';
 import { applyIfValid } from './validation.ts';
 
 type Selection = { type: 'none' } | { type: 'node'; id: string } | { type: 'edge'; id: string } | { type: 'many'; count: number };
@@ -73,6 +75,7 @@ function NodeInspector({ id }: { id: string }) {
       <p className="mf-inspector__note">{entry.explanation}</p>
       <TextField label="Label" value={data.label ?? ''} placeholder={id} testId="field-label" onCommit={commitLabel} />
       {kindForm(data.kind, id, data)}
+      {(data.kind === 'queue' || data.kind === 'consumer') && <MessageList nodeId={id} />}
       <NodeFaults id={id} />
     </section>
   );
@@ -261,6 +264,7 @@ function DocumentPanel() {
         onCommit={(seed) => applyIfValid(topologySchema.shape.seed, seed, (next) => update({ seed: next }))}
       />
       {doc.description && <p className="mf-inspector__note">{doc.description}</p>}
+      <ScenarioPanel />
       <div className="mf-howto">
         <h3>How to</h3>
         <ol>

@@ -561,3 +561,22 @@ describe('scenario 23: presence with Last Will (MQ-5, MQ-3)', () => {
     expect(stats(report, 'broker', 'mqtt-broker').wills).toBe(0);
   });
 });
+
+describe('scenario 18: who may publish (channel ACL)', () => {
+  const base = scenario('18-who-may-publish');
+
+  it('the other publisher is denied and counted; nothing of it reaches accounting', () => {
+    const { report } = run(base, 59_999);
+    expect(producer(report, 'billing').produced).toBe(120);
+    expect(producer(report, 'reporting').produced).toBe(60);
+    expect(queue(report, 'invoices').denied).toBe(60);
+    expect(report.ledger.lost).toEqual({ denied: 60 });
+    expect(consumer(report, 'accounting').processed).toBe(120);
+  });
+
+  it('with reject the denied publishes go back to reporting, unconfirmed', () => {
+    const { report } = run(variant(base, 'reject'), 59_999);
+    expect(report.ledger.rejected).toBe(60);
+    expect(producer(report, 'reporting')).toMatchObject({ refused: 60, confirmed: 0 });
+  });
+});

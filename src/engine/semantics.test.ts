@@ -381,6 +381,39 @@ describe('safety (DESIGN.md): a zero-delay loop stops with an error naming the n
   }, 60_000);
 });
 
+describe('SEMANTICS §5 channel ACLs (SCENARIOS 18)', () => {
+  const topology = (acl: object) =>
+    build(
+      [
+        producer('billing', { limit: 10 }),
+        producer('intruder', { limit: 10, confirms: true }),
+        queue('invoices', { acl }),
+        consumer('accounts', { processingMs: fixed(1), prefetch: 0 }),
+        consumer('snoop', { processingMs: fixed(1), prefetch: 0 }),
+      ],
+      [['billing', 'invoices'], ['intruder', 'invoices'], ['invoices', 'accounts'], ['invoices', 'snoop']],
+    );
+
+  it('only a listed publisher gets in: the other one is denied and counted (lost:denied); nothing of it is consumed', () => {
+    const sim = run(topology({ publishers: ['billing'] }), 10_000);
+    expect(stats<QueueStats>(sim, 'invoices')).toMatchObject({ received: 20, denied: 10 });
+    expect(runReport(sim).ledger.lost).toEqual({ denied: 10 });
+    expect(sim.ledger.delivered).toBe(10);
+  });
+
+  it('onDenied reject: refused back to the producer, which is told (a confirm nack)', () => {
+    const sim = run(topology({ publishers: ['billing'], onDenied: 'reject' }), 10_000);
+    expect(sim.ledger.rejected).toBe(10);
+    expect(stats<ProducerStats>(sim, 'intruder')).toMatchObject({ refused: 10, confirmed: 0 });
+  });
+
+  it('only listed consumers receive: the queue never dispatches to another', () => {
+    const sim = run(topology({ consumers: ['accounts'] }), 10_000);
+    expect(stats<ConsumerStats>(sim, 'accounts').received).toBe(20);
+    expect(stats<ConsumerStats>(sim, 'snoop').received).toBe(0);
+  });
+});
+
 describe('links that open late (activeFromMs)', () => {
   it('a topic subscriber joining at 1 s misses what was published before; with no one joined yet it is unroutable', () => {
     const t = build([producer('p', { limit: 20, rate: { dist: 'constant', perSecond: 10 } }), { id: 't', kind: 'topic' }, consumer('a', { processingMs: fixed(1) })], [

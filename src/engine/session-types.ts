@@ -65,12 +65,16 @@ export interface QueueStats {
   refused: number;
   /** Publishes accepted but not delivered: their id or content was seen within `dedupWindowMs`. */
   deduplicated: number;
+  /** Publishes its ACL refused (dropped or rejected). */
+  denied: number;
 }
 export interface TopicStats {
   kind: 'topic';
   received: number;
   /** Copies sent to subscribers. */
   copiesOut: number;
+  /** Publishes its ACL refused. */
+  denied: number;
 }
 export interface ConsumerStats {
   kind: 'consumer';
@@ -104,6 +108,8 @@ export interface ExchangeStats {
   toAlternate: number;
   /** Messages nothing took: returned to the producer (mandatory) or dropped as unroutable. */
   unroutable: number;
+  /** Publishes its ACL refused. */
+  denied: number;
 }
 export interface MqttBrokerStats {
   kind: 'mqtt-broker';
@@ -122,6 +128,8 @@ export interface MqttBrokerStats {
   wills: number;
   /** Publishes no subscriber took. */
   unroutable: number;
+  /** Publishes its ACL refused. */
+  denied: number;
 }
 /** A stateless router of SEMANTICS.md §5. */
 export interface RouterStats<K extends RouterKind = RouterKind> {

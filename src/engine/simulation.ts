@@ -96,6 +96,9 @@ export class Simulation implements SimContext {
   private readonly partitionTimerAt: Float64Array;
   /** When each edge opens (`activeFromMs`, else 0). */
   private readonly openFrom: Float64Array;
+  /** Per node with an ACL: who may publish to it and who may receive from it (undefined: anyone). */
+  private readonly publishers: (Set<number> | undefined)[];
+  private readonly receivers: (Set<number> | undefined)[];
   /** Nodes seen in events at an instant that nears the per-instant cap, to name them. */
   private readonly runawayNodes = new Set<number>();
   private instant = -1;
@@ -116,6 +119,10 @@ export class Simulation implements SimContext {
     this.cut = new Uint8Array(topology.edges.length);
     this.partitionTimerAt = new Float64Array(topology.edges.length).fill(Infinity);
     this.openFrom = Float64Array.from(topology.edges, (e) => e.activeFromMs ?? 0);
+    const aclOf = (n: Topology['nodes'][number]) => ('acl' in n.config ? n.config.acl : undefined);
+    const indices = (ids: readonly string[] | undefined) => (ids === undefined ? undefined : new Set(ids.map((id) => indexById.get(id)!)));
+    this.publishers = topology.nodes.map((n) => indices(aclOf(n)?.publishers));
+    this.receivers = topology.nodes.map((n) => indices(aclOf(n)?.consumers));
     topology.edges.forEach((e, i) => {
       const source = indexById.get(e.source);
       const target = indexById.get(e.target);
@@ -168,6 +175,24 @@ export class Simulation implements SimContext {
 
   isOpen(edge: number): boolean {
     return this.now >= this.openFrom[edge]!;
+  }
+
+  admit(node: number, edge: number, msg: Message): boolean {
+    const allowed = this.publishers[node];
+    if (allowed === undefined || edge < 0 || allowed.has(this.edgeSource[edge]!)) return true;
+    const config = this.topology.nodes[node]!.config;
+    if ('acl' in config && config.acl?.onDenied === 'reject') {
+      this.refused(msg);
+      this.release(msg, 'rejected');
+    } else {
+      this.release(msg, 'lost:denied');
+    }
+    return false;
+  }
+
+  mayConsume(node: number, edge: number): boolean {
+    const allowed = this.receivers[node];
+    return allowed === undefined || allowed.has(this.edgeTarget[edge]!);
   }
 
   crash(node: number, restartAfterMs: number): void {

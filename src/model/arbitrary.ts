@@ -176,6 +176,13 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             retentionMs: optional(fc.integer({ min: 0, max: 5_000 })),
             deduplication: fc.constantFrom('none' as const, 'message-id' as const, 'content' as const),
             dedupWindowMs: fc.integer({ min: 0, max: 10_000 }),
+            acl: optional(
+              fc.record({
+                publishers: optional(fc.subarray(p)),
+                consumers: optional(fc.subarray(c)),
+                onDenied: fc.constantFrom('drop' as const, 'reject' as const),
+              }),
+            ),
           }),
         });
       };

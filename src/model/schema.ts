@@ -195,6 +195,19 @@ const idSchema = z
 
 const count = () => z.number().int().min(1).max(1e9);
 
+/**
+ * Who may use a channel (EIP channel access control). A list left out allows everyone. A
+ * publisher is the node linking into the channel; a consumer the node it links to.
+ */
+export const aclSchema = z.strictObject({
+  /** Node ids allowed to publish to it; absent: anyone. */
+  publishers: z.array(idSchema).max(1_000).optional(),
+  /** Node ids allowed to receive from it (queue, topic, MQTT broker); absent: anyone. */
+  consumers: z.array(idSchema).max(1_000).optional(),
+  /** A denied publish is dropped (`lost:denied`) or refused back to its producer (`rejected`, the producer told). */
+  onDenied: z.enum(['drop', 'reject']).default('drop'),
+});
+
 export const OVERFLOW_POLICIES = ['drop-head', 'reject-publish', 'reject-publish-dlx', 'block'] as const;
 
 export const QUEUE_ORDERINGS = ['fifo', 'best-effort', 'per-group'] as const;
@@ -242,9 +255,12 @@ export const queueConfigSchema = z.strictObject({
   deduplication: z.enum(['none', 'message-id', 'content']).default('none'),
   /** The deduplication window (SQS: 5 minutes). */
   dedupWindowMs: duration().default(300_000),
+  acl: aclSchema.optional(),
 });
 
-export const topicConfigSchema = z.strictObject({});
+export const topicConfigSchema = z.strictObject({
+  acl: aclSchema.optional(),
+});
 
 export const EXCHANGE_TYPES = ['direct', 'fanout', 'topic', 'headers', 'default'] as const;
 
@@ -257,6 +273,8 @@ export const exchangeConfigSchema = z.strictObject({
   type: z.enum(EXCHANGE_TYPES).default('direct'),
   /** RMQ-R6: the exchange that takes what no binding matches; absent: unroutable. */
   alternateExchange: idSchema.optional(),
+  /** Who may publish to it (`consumers` does not apply: queues bind to an exchange). */
+  acl: aclSchema.optional(),
 });
 
 /**
@@ -272,6 +290,8 @@ export const mqttBrokerConfigSchema = z.strictObject({
   queueQos0: z.boolean().default(false),
   /** With QoS 1 or 2: resend an unacknowledged delivery after this long (msgflow default 1 s). */
   resendAfterMs: duration().default(1_000),
+  /** Who may publish and subscribe (Mosquitto's ACL file, by client). */
+  acl: aclSchema.optional(),
 });
 
 /** A topic filter with its granted QoS; `$share/<group>/<filter>` is an MQTT 5 shared subscription (MQ-8). */
@@ -598,6 +618,15 @@ export const topologySchema = z
         }
       }
     });
+    t.nodes.forEach((n, i) => {
+      if (!('acl' in n.config) || n.config.acl === undefined) return;
+      const acl = n.config.acl;
+      for (const list of ['publishers', 'consumers'] as const) {
+        acl[list]?.forEach((id, k) => {
+          if (!kindById.has(id)) ctx.addIssue({ code: 'custom', path: ['nodes', i, 'config', 'acl', list, k], message: `no node with id "${id}"` });
+        });
+      }
+    });
     const variantIds = new Set<string>();
     t.scenario?.variants.forEach((v, i) => {
       const path = ['scenario', 'variants', i];
@@ -676,6 +705,7 @@ export type Binding = z.infer<typeof bindingSchema>;
 export type MqttBrokerConfig = z.infer<typeof mqttBrokerConfigSchema>;
 export type Subscription = z.infer<typeof subscriptionSchema>;
 export type Condition = z.infer<typeof conditionSchema>;
+export type Acl = z.infer<typeof aclSchema>;
 export type ConsumerConfig = z.infer<typeof consumerConfigSchema>;
 export type LinkConfig = z.infer<typeof linkSchema>;
 export type TopologyNode = z.infer<typeof nodeSchema>;

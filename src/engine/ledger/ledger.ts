@@ -25,6 +25,8 @@ export type LostReason =
   | 'partition'
   /** A different message with the same deduplication id or content inside a queue's window: accepted, never delivered. */
   | 'deduplicated'
+  /** A channel's ACL does not let its publisher publish there. */
+  | 'denied'
   /** A message filter did not accept it (by design, not an error). */
   | 'filtered'
   /** RMQ-D1: a dead letter came back to a queue it had been dead-lettered from, with no rejection on the way. */

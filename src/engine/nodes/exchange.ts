@@ -17,7 +17,7 @@ export const exchange = defineNode({
   create(node, index, sim) {
     const { type, alternateExchange } = node.config;
     const alternate = alternateExchange === undefined ? -1 : sim.topology.nodes.findIndex((n) => n.id === alternateExchange);
-    const s = { received: 0, routed: 0, copiesOut: 0, toAlternate: 0, unroutable: 0 };
+    const s = { received: 0, routed: 0, copiesOut: 0, toAlternate: 0, unroutable: 0, denied: 0 };
     let outputs: readonly number[] = [];
     let bindings: Binding[] = [];
     let targetIds: string[] = [];
@@ -62,8 +62,12 @@ export const exchange = defineNode({
         bindings = outputs.map((edge) => sim.topology.edges[edge]!.binding ?? NO_BINDING);
         targetIds = outputs.map((edge) => sim.topology.nodes[sim.targetOf(edge)]!.id);
       },
-      receive(msg) {
+      receive(msg, edge) {
         s.received++;
+        if (!sim.admit(index, edge, msg)) {
+          s.denied++;
+          return;
+        }
         if (route(msg, [index])) return;
         s.unroutable++;
         const producer = sim.topology.nodes[msg.producer];

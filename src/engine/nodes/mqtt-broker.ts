@@ -40,7 +40,7 @@ export const mqttBroker = defineNode({
   kind: 'mqtt-broker',
   create(node, index, sim) {
     const c = node.config;
-    const s = { received: 0, copiesOut: 0, queued: 0, dropped: 0, expired: 0, wills: 0, unroutable: 0 };
+    const s = { received: 0, copiesOut: 0, queued: 0, dropped: 0, expired: 0, wills: 0, unroutable: 0, denied: 0 };
     let subscribers: Subscriber[] = [];
     let groups: SharedGroup[] = [];
     let outputOfEdge = new Int32Array(0);
@@ -73,7 +73,7 @@ export const mqttBroker = defineNode({
     function recipients(topic: string, publishQos: Qos): { output: number; qos: Qos }[] {
       const out: { output: number; qos: Qos }[] = [];
       subscribers.forEach((sub, o) => {
-        if (!sim.isOpen(sub.edge)) return;
+        if (!sim.isOpen(sub.edge) || !sim.mayConsume(index, sub.edge)) return;
         let granted = -1;
         for (const f of sub.filters) if (f.qos > granted && mqttTopicMatches(f.filter, topic)) granted = f.qos;
         if (granted < 0) return;
@@ -85,7 +85,7 @@ export const mqttBroker = defineNode({
         const n = group.members.length;
         for (let k = 0; k < n; k++) {
           const member = group.members[(group.next + k) % n]!;
-          if (!online(member.output)) continue;
+          if (!online(member.output) || !sim.mayConsume(index, subscribers[member.output]!.edge)) continue;
           group.next = (group.next + k + 1) % n;
           out.push({ output: member.output, qos: Math.min(publishQos, member.qos) as Qos });
           break;
@@ -188,8 +188,12 @@ export const mqttBroker = defineNode({
         });
         groups = [...byGroup.values()];
       },
-      receive(msg) {
+      receive(msg, edge) {
         s.received++;
+        if (!sim.admit(index, edge, msg)) {
+          s.denied++;
+          return;
+        }
         publish(msg);
       },
       timer(edge, tag) {

@@ -72,6 +72,14 @@ export interface SimContext {
   /** False before a link's `activeFromMs`: nothing may be sent on it yet. */
   isOpen(edge: number): boolean;
   /**
+   * Channel ACL: true when the node at the near end of input `edge` may publish to `node`
+   * (a direct move, edge -1, always may). A denied message is dealt with here — dropped as
+   * `lost:denied`, or refused back to its producer — and the caller must not touch it again.
+   */
+  admit(node: number, edge: number, msg: Message): boolean;
+  /** Channel ACL: true when the node at the far end of output `edge` may receive from `node`. */
+  mayConsume(node: number, edge: number): boolean;
+  /**
    * Crash a node now, as a fault would (applied after the other events of this instant),
    * restarting it after `restartAfterMs`. Not part of the given fault schedule: the run's
    * own behaviour caused it, so a replay causes it again.

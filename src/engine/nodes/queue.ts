@@ -88,6 +88,7 @@ export const queue = defineNode({
       dropped: 0,
       refused: 0,
       deduplicated: 0,
+      denied: 0,
     };
 
     const fits = (msg: Message, extraCount = 0): boolean =>
@@ -209,7 +210,7 @@ export const queue = defineNode({
       for (let k = 0; k < n; k++) {
         const o = (nextOutput + k) % n;
         const target = sim.targetOf(outputs[o]!);
-        if (sim.isDown(target) || !sim.isOpen(outputs[o]!)) continue;
+        if (sim.isDown(target) || !sim.isOpen(outputs[o]!) || !sim.mayConsume(index, outputs[o]!)) continue;
         const consumer = sim.runtime(target);
         if (consumer.autoAck || unackedPer[o]! < (consumer.prefetchLimit ?? Infinity)) return o;
       }
@@ -392,8 +393,12 @@ export const queue = defineNode({
         unackedPer = new Int32Array(outputs.length);
         closedBelow = new Float64Array(outputs.length);
       },
-      receive(msg) {
+      receive(msg, edge) {
         s.received++;
+        if (!sim.admit(index, edge, msg)) {
+          s.denied++;
+          return;
+        }
         if (deadLetterCycle(msg)) {
           drop(msg, 'lost:dead-letter-cycle');
           return;

@@ -10,12 +10,17 @@ export const topic = defineNode({
   create(_node, index, sim) {
     let received = 0;
     let copiesOut = 0;
+    let denied = 0;
     return {
       kind: 'topic',
-      receive(msg) {
+      receive(msg, edge) {
         received++;
+        if (!sim.admit(index, edge, msg)) {
+          denied++;
+          return;
+        }
         // A subscriber that has not joined yet gets nothing of what comes before it joins.
-        const outputs = sim.outputs(index).filter((edge) => sim.isOpen(edge));
+        const outputs = sim.outputs(index).filter((out) => sim.isOpen(out) && sim.mayConsume(index, out));
         if (outputs.length === 0) {
           sim.release(msg, 'lost:unroutable');
           return;
@@ -24,7 +29,7 @@ export const topic = defineNode({
         sim.send(outputs[0]!, msg);
         copiesOut += outputs.length;
       },
-      stats: () => ({ kind: 'topic', received, copiesOut }),
+      stats: () => ({ kind: 'topic', received, copiesOut, denied }),
     };
   },
 });

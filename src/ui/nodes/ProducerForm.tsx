@@ -1,7 +1,8 @@
-import { headersSchema, producerConfigSchema, type Distribution, type ProducerConfig, type Rate } from '../../model/index.ts';
+import { useState, type CSSProperties, type ReactNode } from 'react';
+import { headersSchema, producerConfigSchema, type Distribution, type ProducerConfig, type Qos, type Rate } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import { DistributionField } from '../inspector/DistributionField.tsx';
-import { CheckboxField, FieldGroup, NumberField, SelectField, TextAreaField, TextField } from '../inspector/fields.tsx';
+import { CheckboxField, FieldGroup, NumberField, RadioField, SelectField, TextAreaField, TextField, type Choice } from '../inspector/fields.tsx';
 import { applyIfValid, withOptional } from '../inspector/validation.ts';
 import type { KindFormProps } from './form-props.ts';
 
@@ -16,6 +17,52 @@ function switchRate(dist: Rate['dist'], from: Rate): Rate {
   if (dist !== 'bursts') return { dist, perSecond: from.perSecond };
   return from.dist === 'bursts' ? from : { dist, perSecond: from.perSecond, onMs: 200, offMs: 800 };
 }
+
+type QosText = `${Qos}`;
+
+const QOS_OPTIONS: readonly Choice<QosText>[] = [
+  { value: '0', label: '0 — at most once', hint: 'MQ-1: PUBLISH only, sent once: a message the link loses is lost.' },
+  {
+    value: '1',
+    label: '1 — at least once',
+    hint: 'MQ-1: PUBLISH/PUBACK, resent until acknowledged: nothing is lost, but a lost PUBACK makes a duplicate.',
+  },
+  {
+    value: '2',
+    label: '2 — exactly once',
+    hint: 'MQ-1: PUBLISH/PUBREC/PUBREL/PUBCOMP, resent too, and the receiver keeps one: no loss, no duplicate.',
+  },
+];
+
+const WILL_QOS_OPTIONS: readonly Choice<QosText>[] = [
+  { value: '0', label: 'QoS 0 — at most once' },
+  { value: '1', label: 'QoS 1 — at least once' },
+  { value: '2', label: 'QoS 2 — exactly once' },
+];
+
+/** The model's defaults for the MQTT settings: a group holding anything else opens by itself. */
+const MQTT_DEFAULTS = producerConfigSchema.parse({});
+
+/** What the folded MQTT group says about itself, e.g. "QoS 1 · retain · will". */
+function mqttState(config: ProducerConfig): string {
+  const parts = [`QoS ${config.qos}`];
+  if (config.retain) parts.push('retain');
+  if (config.will) parts.push('will');
+  return parts.join(' · ');
+}
+
+const mqttChanged = (config: ProducerConfig): boolean =>
+  config.qos !== MQTT_DEFAULTS.qos ||
+  config.resendAfterMs !== MQTT_DEFAULTS.resendAfterMs ||
+  config.retain !== MQTT_DEFAULTS.retain ||
+  config.will !== undefined ||
+  config.keepAliveMs !== MQTT_DEFAULTS.keepAliveMs;
+
+/** Keeps "1.5 × keep-alive" on one line in a narrow inspector. */
+const NBSP = '\u00a0';
+
+/** A will topic to start from when the will is switched on: the client's own status topic. */
+const defaultWillTopic = (id: string): string => `clients/${id}/status`;
 
 const splitKeys = (text: string): string[] =>
   text
@@ -96,7 +143,7 @@ export function ProducerForm({ id, data }: KindFormProps<'producer'>) {
         label="Keys"
         value={config.keys.join(', ')}
         placeholder="none"
-        hint={config.keyWeights ? 'Comma-separated; drawn at random by weight.' : 'Comma-separated; assigned round-robin.'}
+        hint={`Comma-separated; ${config.keyWeights ? 'drawn at random by weight' : 'assigned round-robin'}. A key is the routing key at an exchange and the topic at an MQTT broker.`}
         normalise={(text) => splitKeys(text).join(', ')}
         testId="field-keys"
         onCommit={(text) => {
@@ -183,7 +230,7 @@ export function ProducerForm({ id, data }: KindFormProps<'producer'>) {
         <CheckboxField
           label="Publisher confirms"
           checked={config.confirms}
-          hint="The channel acks each message back over the link (counted as confirmed)."
+          hint="RMQ-P1: the channel acks each message back over the link (counted as confirmed). Not with MQTT QoS 1 or 2: use one or the other."
           testId="field-confirms"
           onCommit={(confirms) => commit({ ...config, confirms })}
         />
@@ -210,7 +257,137 @@ export function ProducerForm({ id, data }: KindFormProps<'producer'>) {
           </div>
         )}
       </FieldGroup>
+      <CollapsibleGroup legend="RabbitMQ" state={config.mandatory ? 'mandatory' : 'not mandatory'} changed={config.mandatory} testId="group-rabbitmq">
+        <p className="mf-fieldset__note">At an exchange, the message&apos;s key is its routing key.</p>
+        <CheckboxField
+          label="Mandatory"
+          checked={config.mandatory}
+          hint="RMQ-R6: a message no binding takes (and no alternate exchange) comes back to this producer — counted as returned, fate rejected — instead of being dropped."
+          testId="field-mandatory"
+          onCommit={(mandatory) => commit({ ...config, mandatory })}
+        />
+      </CollapsibleGroup>
+      <CollapsibleGroup legend="MQTT" state={mqttState(config)} changed={mqttChanged(config)} testId="group-mqtt">
+        <p className="mf-fieldset__note">At an MQTT broker, the message&apos;s key is its topic.</p>
+        <RadioField
+          label="QoS"
+          value={`${config.qos}` as QosText}
+          options={QOS_OPTIONS}
+          testId="field-qos"
+          onCommit={(qos) => commit({ ...config, qos: Number(qos) })}
+        />
+        {config.qos > 0 && (
+          <NumberField
+            label="Resend after"
+            unit="ms"
+            value={config.resendAfterMs}
+            hint="MQ-1: a QoS 1 or 2 publish not acknowledged within this long is sent again, flagged DUP (msgflow default 1000 ms)."
+            testId="field-producer-resend-after"
+            onCommit={(resendAfterMs) => commit({ ...config, resendAfterMs })}
+          />
+        )}
+        <CheckboxField
+          label="Retain"
+          checked={config.retain}
+          hint="MQ-3: the broker keeps the last retained message per topic and gives it to every new matching subscriber."
+          testId="field-retain"
+          onCommit={(retain) => commit({ ...config, retain })}
+        />
+        <NumberField
+          label="Keep-alive"
+          unit="ms"
+          value={config.keepAliveMs}
+          hint={`MQ-5: the broker gives this client up 1.5${NBSP}×${NBSP}this after it fell silent (crashed, or its link cut), then publishes its Last Will (default 60000 ms).`}
+          testId="field-keep-alive"
+          onCommit={(keepAliveMs) => commit({ ...config, keepAliveMs })}
+        />
+        <WillFields id={id} will={config.will} onCommit={(will) => commit(withOptional(config, 'will', will))} />
+      </CollapsibleGroup>
     </>
+  );
+}
+
+/** The Last Will sub-section: off (no will) by default; on, its topic, QoS and retain flag. */
+function WillFields({ id, will, onCommit }: {
+  id: string;
+  will: ProducerConfig['will'];
+  /** The will to set, or undefined for none; returns the schema's problem, if any. */
+  onCommit: (will: unknown) => string | undefined;
+}) {
+  return (
+    <FieldGroup legend="Last Will" testId="group-will">
+      <CheckboxField
+        label="Publish a Last Will"
+        checked={will !== undefined}
+        hint={`MQ-5: the broker publishes it 1.5${NBSP}×${NBSP}keep-alive after this client vanished without a DISCONNECT (crashed, or its link cut); a clean DISCONNECT discards it.`}
+        testId="field-will"
+        onCommit={(on) => onCommit(on ? { topic: defaultWillTopic(id), qos: 0, retain: false } : undefined)}
+      />
+      {will && (
+        <>
+          <TextField
+            label="Will topic"
+            value={will.topic}
+            placeholder={defaultWillTopic(id)}
+            hint="The topic the broker publishes the will on; subscribers with a matching filter get it."
+            testId="field-will-topic"
+            onCommit={(topic) => onCommit({ ...will, topic })}
+          />
+          <SelectField
+            label="Will QoS"
+            value={`${will.qos}` as QosText}
+            options={WILL_QOS_OPTIONS}
+            hint="MQ-1 for the will as the broker sends it on; MQ-2: each subscriber gets it at no more than its subscription's QoS."
+            testId="field-will-qos"
+            onCommit={(qos) => onCommit({ ...will, qos: Number(qos) })}
+          />
+          <CheckboxField
+            label="Retain the will"
+            checked={will.retain}
+            hint="MQ-3: the will stays as the topic's retained message, so later subscribers learn the client is gone."
+            testId="field-will-retain"
+            onCommit={(retain) => onCommit({ ...will, retain })}
+          />
+        </>
+      )}
+    </FieldGroup>
+  );
+}
+
+// Inline, as fields.tsx and app.css have no folding group yet: the box matches .mf-fieldset
+// (its class), the summary reads like a legend.
+const SUMMARY_STYLE: CSSProperties = { cursor: 'pointer', fontSize: 13, fontWeight: 700, color: 'var(--text)' };
+const SUMMARY_STATE_STYLE: CSSProperties = { marginLeft: 8, fontWeight: 500, color: 'var(--text-3)' };
+const FOLDED_BODY_STYLE: CSSProperties = { display: 'grid', gap: 10, marginTop: 4 };
+
+/**
+ * A group of settings that only matter with one kind of broker, folded away until wanted:
+ * it starts open when it holds a value other than the default, and opens by itself when
+ * one is set from elsewhere (a file, undo) — but never folds under the user's hands.
+ */
+function CollapsibleGroup({ legend, state, changed, testId, children }: {
+  legend: string;
+  /** A few words on the current settings, shown next to the legend. */
+  state: string;
+  /** Whether any setting in it differs from the default. */
+  changed: boolean;
+  testId: string;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(changed);
+  const [wasChanged, setWasChanged] = useState(changed);
+  if (changed !== wasChanged) {
+    setWasChanged(changed);
+    if (changed) setOpen(true);
+  }
+  return (
+    <details className="mf-fieldset" open={open} data-testid={testId} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary style={SUMMARY_STYLE} data-testid={`${testId}-summary`}>
+        {legend}
+        <span style={SUMMARY_STATE_STYLE}>{state}</span>
+      </summary>
+      <div style={FOLDED_BODY_STYLE}>{children}</div>
+    </details>
   );
 }
 

@@ -27,6 +27,10 @@ function summary(config: ProducerConfig): string {
   if (config.confirms) {
     parts.push(config.retryAfterMs === undefined ? 'confirms' : `confirms, retry ${formatDuration(config.retryAfterMs)} ×${config.maxRetries}`);
   }
+  if (config.mandatory) parts.push('mandatory');
+  if (config.qos > 0) parts.push(`QoS ${config.qos}`);
+  if (config.retain) parts.push('retain');
+  if (config.will) parts.push('will');
   return parts.join(' · ');
 }
 
@@ -39,6 +43,7 @@ function ProducerCounters({ id }: { id: string }) {
       {refused > 0 && <Stat label="refused" value={refused} testId="stat-refused" tone="bad" />}
       <MinorStats
         items={[
+          { label: 'returned', value: stats?.returned ?? 0, testId: 'stat-returned', tone: 'warn' },
           { label: 'confirmed', value: stats?.confirmed ?? 0, testId: 'stat-confirmed' },
           { label: 'retries', value: stats?.retries ?? 0, testId: 'stat-retries', tone: 'warn' },
           { label: 'unconfirmed', value: stats?.unconfirmed ?? 0, testId: 'stat-unconfirmed', tone: 'bad' },

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { queueConfigSchema, type QueueConfig } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
-import { CheckboxField, FieldGroup, NumberField, PercentField, SelectField, type Choice } from '../inspector/fields.tsx';
+import { CheckboxField, FieldGroup, NumberField, PercentField, SelectField, TextField, type Choice } from '../inspector/fields.tsx';
 import { applyIfValid, withOptional } from '../inspector/validation.ts';
 import type { KindFormProps } from './form-props.ts';
 
@@ -65,14 +65,14 @@ const OVERFLOW_OPTIONS: readonly Choice<Overflow>[] = [
 const NO_TARGET = '';
 
 /**
- * The queues and topics this queue may dead-letter into, as select options
+ * The queues, topics and exchanges this queue may dead-letter into, as select options
  * (`id\u0000name` strings, so the selector compares by value).
  */
 function useDeadLetterChoices(id: string): readonly Choice<string>[] {
   const entries = useTopologyStore(
     useShallow((s) =>
       s.nodes
-        .filter((n) => n.id !== id && (n.data.kind === 'queue' || n.data.kind === 'topic'))
+        .filter((n) => n.id !== id && (n.data.kind === 'queue' || n.data.kind === 'topic' || n.data.kind === 'exchange'))
         .map((n) => {
           return `${n.id}\u0000${n.data.label || n.id} · ${n.data.kind}`;
         }),
@@ -91,7 +91,7 @@ export function QueueForm({ id, data }: KindFormProps<'queue'>) {
   const targets = useDeadLetterChoices(id);
   const target = config.deadLetterTarget ?? NO_TARGET;
   const targetOptions: Choice<string>[] = [{ value: NO_TARGET, label: 'none — dead letters are lost' }, ...targets];
-  // A target that is no longer a queue or topic on the canvas still shows, so the select never lies.
+  // A target that is no longer a queue, topic or exchange on the canvas still shows, so the select never lies.
   if (target !== NO_TARGET && !targets.some((t) => t.value === target)) targetOptions.push({ value: target, label: `${target} (missing)` });
   const bounded = config.maxLength !== undefined || config.maxBytes !== undefined;
   const overflowHint = OVERFLOW_OPTIONS.find((o) => o.value === config.overflow)?.hint;
@@ -244,10 +244,23 @@ export function QueueForm({ id, data }: KindFormProps<'queue'>) {
           label="Target"
           value={target}
           options={targetOptions}
-          hint="Rejected, expired, over-delivered and overflowed messages are re-published to this queue or topic."
+          hint="Rejected, expired, over-delivered and overflowed messages are re-published to this queue, topic or exchange (a dead-letter exchange routes them by their key)."
           testId="field-dead-letter-target"
-          onCommit={(next) => commit(withOptional(config, 'deadLetterTarget', next === NO_TARGET ? undefined : next))}
+          onCommit={(next) =>
+            // No target: the routing key goes too, so nothing hidden stays behind.
+            commit(next === NO_TARGET ? withOptional(withOptional(config, 'deadLetterTarget', undefined), 'deadLetterRoutingKey', undefined) : { ...config, deadLetterTarget: next })
+          }
         />
+        {target !== NO_TARGET && (
+          <TextField
+            label="Dead-letter routing key"
+            value={config.deadLetterRoutingKey ?? ''}
+            placeholder="the message's own key"
+            hint="RMQ-D1: dead letters are republished with this routing key if it is set, else with their original key."
+            testId="field-dead-letter-routing-key"
+            onCommit={(key) => commit(withOptional(config, 'deadLetterRoutingKey', key === '' ? undefined : key))}
+          />
+        )}
       </FieldGroup>
     </>
   );

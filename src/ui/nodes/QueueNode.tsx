@@ -7,7 +7,7 @@ import { formatBytes, formatDuration } from '../format.ts';
 import { MinorStats, NodeShell, Stat } from './NodeShell.tsx';
 import { useNodeStats } from './use-node-stats.ts';
 
-function summary(config: QueueConfig, deadLetterName: string | undefined): string {
+function summary(config: QueueConfig, deadLetter: string | undefined): string {
   const parts: string[] = [];
   if (config.maxLength !== undefined) parts.push(`max ${config.maxLength}`);
   if (config.maxBytes !== undefined) parts.push(`max ${formatBytes(config.maxBytes)}`);
@@ -17,7 +17,7 @@ function summary(config: QueueConfig, deadLetterName: string | undefined): strin
   if (config.ackTimeoutMs !== undefined) parts.push(`timeout ${formatDuration(config.ackTimeoutMs)}`);
   if (config.maxDeliveries !== undefined) parts.push(`≤${config.maxDeliveries} deliveries`);
   if (config.messageTtlMs !== undefined) parts.push(`TTL ${formatDuration(config.messageTtlMs)}`);
-  if (deadLetterName !== undefined) parts.push(`DLQ → ${deadLetterName}`);
+  if (deadLetter !== undefined) parts.push(config.deadLetterRoutingKey === undefined ? deadLetter : `${deadLetter}, key ${config.deadLetterRoutingKey}`);
   if (config.retentionMs !== undefined) parts.push(`retention ${formatDuration(config.retentionMs)}`);
   if (config.durable) parts.push('durable');
   if (config.deduplication !== 'none') {
@@ -28,12 +28,16 @@ function summary(config: QueueConfig, deadLetterName: string | undefined): strin
   return (config.ordering === 'fifo' ? parts : [config.ordering, ...parts]).join(' · ');
 }
 
-/** What the canvas calls a node: its label, else its id. */
-function useNodeName(id: string | undefined): string | undefined {
+/**
+ * Where dead letters go, as the summary says it: "DLX → name" for an exchange (RabbitMQ's
+ * dead-letter exchange), "DLQ → name" for a queue or topic; the name is the target's
+ * label, else its id. A string, so the selector compares by value.
+ */
+function useDeadLetterRoute(id: string | undefined): string | undefined {
   return useTopologyStore((s) => {
     if (id === undefined) return undefined;
     const node = s.nodes.find((n) => n.id === id);
-    return node?.data.label || id;
+    return `${node?.data.kind === 'exchange' ? 'DLX' : 'DLQ'} → ${node?.data.label || id}`;
   });
 }
 
@@ -59,9 +63,9 @@ function QueueCounters({ id }: { id: string }) {
 }
 
 export const QueueNode = memo(function QueueNode({ id, data, selected }: NodeProps<FlowNodeOf<'queue'>>) {
-  const deadLetterName = useNodeName(data.config.deadLetterTarget);
+  const deadLetter = useDeadLetterRoute(data.config.deadLetterTarget);
   return (
-    <NodeShell id={id} kind="queue" label={data.label} selected={selected} input output summary={summary(data.config, deadLetterName)}>
+    <NodeShell id={id} kind="queue" label={data.label} selected={selected} input output summary={summary(data.config, deadLetter)}>
       <QueueCounters id={id} />
     </NodeShell>
   );

@@ -123,7 +123,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             ttlMs: optional(fc.integer({ min: 0, max: 3_000 })),
             mandatory: fc.boolean(),
             qos: arbitraryQos,
-            resendAfterMs: fc.integer({ min: 0, max: 2_000 }),
+            resendAfterMs: fc.integer({ min: 1, max: 2_000 }),
             retain: fc.boolean(),
             will: optional(fc.record({ topic: fc.constantFrom('a', 'status/p', '$SYS/x'), qos: arbitraryQos, retain: fc.boolean() })),
             keepAliveMs: fc.integer({ min: 1, max: 5_000 }),
@@ -216,7 +216,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           config: fc.record({
             maxQueuedMessages: fc.integer({ min: 1, max: 20 }),
             queueQos0: fc.boolean(),
-            resendAfterMs: fc.integer({ min: 0, max: 2_000 }),
+            resendAfterMs: fc.integer({ min: 1, max: 2_000 }),
           }),
         });
       const arbitrarySubscription: fc.Arbitrary<Subscription> = fc.record({

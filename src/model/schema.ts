@@ -152,8 +152,8 @@ export const producerConfigSchema = z.strictObject({
    * receiver keeps each message once.
    */
   qos: qosSchema.default(0),
-  /** With QoS 1 or 2: resend an unacknowledged publish after this long (msgflow default 1 s). */
-  resendAfterMs: duration().default(1_000),
+  /** With QoS 1 or 2: resend an unacknowledged publish after this long (msgflow default 1 s; above 0, or resends never let time pass). */
+  resendAfterMs: positive().max(MAX_MS).default(1_000),
   /** MQTT retain flag (MQ-3): the broker keeps the last one per topic for later subscribers. */
   retain: z.boolean().default(false),
   /** MQTT Last Will (MQ-5), published by its broker when it disconnects abnormally. */
@@ -288,8 +288,8 @@ export const mqttBrokerConfigSchema = z.strictObject({
   maxQueuedMessages: count().default(1_000),
   /** Queue QoS 0 messages for offline persistent sessions too (Mosquitto `queue_qos0_messages`, default false). */
   queueQos0: z.boolean().default(false),
-  /** With QoS 1 or 2: resend an unacknowledged delivery after this long (msgflow default 1 s). */
-  resendAfterMs: duration().default(1_000),
+  /** With QoS 1 or 2: resend an unacknowledged delivery after this long (msgflow default 1 s; above 0). */
+  resendAfterMs: positive().max(MAX_MS).default(1_000),
   /** Who may publish and subscribe (Mosquitto's ACL file, by client). */
   acl: aclSchema.optional(),
 });

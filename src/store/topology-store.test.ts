@@ -38,3 +38,47 @@ describe('deleting a dead-letter target', () => {
     expect(queue?.kind === 'queue' ? queue.config.deadLetterTarget : undefined).toBe('dlq');
   });
 });
+
+describe('edge settings', () => {
+  const exchangeTopology = loadTopology({
+    format: FORMAT,
+    nodes: [
+      { id: 'x', kind: 'exchange', config: { type: 'topic' } },
+      { id: 'q', kind: 'queue' },
+      { id: 'b', kind: 'mqtt-broker' },
+      { id: 'c', kind: 'consumer' },
+    ],
+    edges: [
+      { id: 'bound', source: 'x', target: 'q', binding: { keys: ['kern.*'] }, activeFromMs: 30_000 },
+      { id: 'sub', source: 'b', target: 'c', subscription: { filters: [{ filter: 'home/#', qos: 1 }] } },
+    ],
+  });
+  if (!exchangeTopology.ok) throw new Error('bad fixture');
+
+  it('updateEdgeLink changes the link and keeps the binding, subscription and opening time', () => {
+    const store = useTopologyStore.getState();
+    store.replace(exchangeTopology.topology);
+    const link = { ...exchangeTopology.topology.edges[0]!.link, loss: 0.25 };
+    store.updateEdgeLink('bound', link);
+    store.updateEdgeLink('sub', link);
+    const [bound, sub] = currentTopology().edges;
+    expect(bound).toMatchObject({ link: { loss: 0.25 }, binding: { keys: ['kern.*'] }, activeFromMs: 30_000 });
+    expect(sub).toMatchObject({ link: { loss: 0.25 }, subscription: { filters: [{ filter: 'home/#', qos: 1 }], cleanSession: true } });
+  });
+
+  it('updateEdgeData replaces every setting of one edge, and is saved and re-run like a link edit', () => {
+    const store = useTopologyStore.getState();
+    store.replace(exchangeTopology.topology);
+    const { docRevision, simRevision } = useTopologyStore.getState();
+    const link = exchangeTopology.topology.edges[0]!.link;
+    store.updateEdgeData('bound', { link, binding: { keys: ['kern.*', '*.critical'], arguments: {}, match: 'all' } });
+    const state = useTopologyStore.getState();
+    expect(state.docRevision).toBe(docRevision + 1);
+    expect(state.simRevision).toBe(simRevision + 1);
+    const after = currentTopology();
+    // The opening time was not in the new settings, so it is gone; the other edge is untouched.
+    expect(after.edges[0]).toEqual({ id: 'bound', source: 'x', target: 'q', link, binding: { keys: ['kern.*', '*.critical'], arguments: {}, match: 'all' } });
+    expect(after.edges[1]).toEqual(exchangeTopology.topology.edges[1]);
+    expect(loadTopology(after).ok).toBe(true);
+  });
+});

@@ -1,10 +1,16 @@
 import { create } from 'zustand';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
-import { FORMAT, linkSchema, nodeSchema, type LinkConfig, type NodeKind, type Topology } from '../model/index.ts';
+import { FORMAT, linkSchema, nodeSchema, type LinkConfig, type NodeKind, type Topology, type TopologyEdge } from '../model/index.ts';
 import { connectionRefusal } from './connection-rules.ts';
 import { toFlowEdge, toFlowNode, toTopology, type DocumentSettings } from './convert.ts';
 import type { FlowEdge, FlowNode, NodeData } from './topology-types.ts';
 import { useUiStore } from './ui-store.ts';
+
+/**
+ * Everything an edge carries besides its id and ends, as the file has it: the link, and the
+ * binding, subscription and opening time when set.
+ */
+export type EdgeSettings = Omit<TopologyEdge, 'id' | 'source' | 'target'>;
 
 export interface TopologyState {
   doc: DocumentSettings;
@@ -25,7 +31,10 @@ export interface TopologyActions {
   /** Adds a node of `kind` with its default config at `position`; returns its id. */
   addNode(kind: NodeKind, position: XYPosition): string;
   updateNodeData(id: string, data: NodeData): void;
+  /** Replaces the link settings only; a binding, subscription or opening time stays. */
   updateEdgeLink(id: string, link: LinkConfig): void;
+  /** Replaces all of an edge's settings (link, binding, subscription, opening time). */
+  updateEdgeData(id: string, data: EdgeSettings): void;
   updateDocument(patch: Partial<DocumentSettings>): void;
   /** Replaces the whole canvas (open file, scenario, autosave restore). */
   replace(topology: Topology): void;
@@ -133,7 +142,11 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
     },
 
     updateEdgeLink(id, link) {
-      commit({ edges: get().edges.map((e) => (e.id === id ? { ...e, data: { link } } : e)) }, { doc: true, sim: true });
+      commit({ edges: get().edges.map((e) => (e.id === id ? { ...e, data: { ...e.data, link } } : e)) }, { doc: true, sim: true });
+    },
+
+    updateEdgeData(id, data) {
+      commit({ edges: get().edges.map((e) => (e.id === id ? { ...e, data } : e)) }, { doc: true, sim: true });
     },
 
     updateDocument(patch) {

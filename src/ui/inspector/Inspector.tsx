@@ -1,16 +1,18 @@
 import { useState, type CSSProperties } from 'react';
-import { faultSchema, linkSchema, nodeSchema, topologySchema, type NodeKind } from '../../model/index.ts';
+import { edgeSchema, faultSchema, linkSchema, nodeSchema, topologySchema, type ExchangeConfig, type NodeKind } from '../../model/index.ts';
 import { simActions } from '../../store/sim-actions.ts';
 import { useSimStore } from '../../store/sim-store.ts';
-import { toTopologyNode } from '../../store/convert.ts';
-import { useTopologyStore } from '../../store/topology-store.ts';
+import { toTopologyEdge, toTopologyNode } from '../../store/convert.ts';
+import { useTopologyStore, type EdgeSettings } from '../../store/topology-store.ts';
 import type { NodeDataByKind } from '../../store/topology-types.ts';
 import { NODE_REGISTRY } from '../nodes/registry.ts';
 import { DistributionField } from './DistributionField.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { CheckboxField, FieldGroup, NumberField, PercentField, TextField } from './fields.tsx';
 import { MessageList } from './MessageList.tsx';
-import { applyIfValid } from './validation.ts';
+import { BindingFields } from './BindingFields.tsx';
+import { SubscriptionFields } from './SubscriptionFields.tsx';
+import { applyIfValid, withOptional } from './validation.ts';
 
 type Selection = { type: 'none' } | { type: 'node'; id: string } | { type: 'edge'; id: string } | { type: 'many'; count: number };
 
@@ -87,12 +89,59 @@ function kindForm<K extends NodeKind>(kind: K, id: string, data: NodeDataByKind[
   return <Form id={id} data={data} />;
 }
 
+type EdgeSource = { kind: NodeKind; exchangeType?: ExchangeConfig['type'] } | undefined;
+
+/** The kind of a link's source node, and an exchange's type, as a string ("exchange:topic") so the selector compares by value. */
+function edgeSourceKey(s: ReturnType<typeof useTopologyStore.getState>, edgeId: string): string {
+  const edge = s.edges.find((e) => e.id === edgeId);
+  const node = edge && s.nodes.find((n) => n.id === edge.source);
+  if (!node) return '';
+  return node.data.kind === 'exchange' ? `exchange:${node.data.config.type}` : node.data.kind;
+}
+
+function parseEdgeSource(key: string): EdgeSource {
+  if (key === '') return undefined;
+  const [kind, exchangeType] = key.split(':') as [NodeKind, ExchangeConfig['type'] | undefined];
+  return exchangeType === undefined ? { kind } : { kind, exchangeType };
+}
+
+/** What joining late means for the link's kind of source (SEMANTICS: a late subscriber misses, a late consumer of a queue gets what waited). */
+function lateJoinRule(kind: NodeKind | undefined): string {
+  switch (kind) {
+    case 'exchange':
+      return 'a binding made late misses what the exchange routed before.';
+    case 'mqtt-broker':
+      return 'a subscriber that joins late misses what was published before (but gets a retained message, MQ-3).';
+    case 'topic':
+      return 'a subscriber that joins late misses what was published before.';
+    case 'queue':
+      return 'a consumer that joins late gets what waited in the queue.';
+    default:
+      return 'before it, nothing is sent on it.';
+  }
+}
+
+/** The fields of an edge other than its link, each edited on its own and checked as part of the whole edge. */
+type EdgeExtra = 'binding' | 'subscription' | 'activeFromMs';
+
 function EdgeInspector({ id }: { id: string }) {
   const edge = useTopologyStore((s) => s.edges.find((e) => e.id === id));
+  const source = parseEdgeSource(useTopologyStore((s) => edgeSourceKey(s, id)));
   if (!edge?.data) return null;
-  const link = edge.data.link;
+  // Through the file's shape, so every field an edge can carry is typed here.
+  const settings = toTopologyEdge(edge);
+  const link = settings.link;
   const commit = (candidate: unknown) =>
     applyIfValid(linkSchema, candidate, (next) => useTopologyStore.getState().updateEdgeLink(id, next));
+  /** Sets (or, with undefined, removes) one field and validates the whole edge with the file format's schema. */
+  const commitExtra = (key: EdgeExtra, value: unknown): string | undefined => {
+    const current = useTopologyStore.getState().edges.find((e) => e.id === id);
+    if (!current?.data) return 'this link no longer exists';
+    return applyIfValid(edgeSchema, withOptional(toTopologyEdge(current), key, value), (next) => {
+      const { id: _id, source: _source, target: _target, ...data } = next;
+      useTopologyStore.getState().updateEdgeData(id, data satisfies EdgeSettings);
+    });
+  };
   return (
     <section>
       <header className="mf-inspector__head" style={{ '--accent': '#64748b' } as CSSProperties}>
@@ -106,7 +155,24 @@ function EdgeInspector({ id }: { id: string }) {
           </div>
         </div>
       </header>
-      <p className="mf-inspector__note">The network between two nodes: how long a message takes, and how often it is lost or doubled.</p>
+      <p className="mf-inspector__note">
+        {source?.kind === 'exchange'
+          ? 'How the queue is bound to the exchange, and the network between them.'
+          : source?.kind === 'mqtt-broker'
+            ? 'What the consumer subscribes to at the broker, and the network between them.'
+            : 'The network between two nodes: how long a message takes, and how often it is lost or doubled.'}
+      </p>
+      {source?.kind === 'exchange' && source.exchangeType && (
+        <BindingFields
+          exchangeType={source.exchangeType}
+          queueId={edge.target}
+          binding={settings.binding}
+          onCommit={(binding) => commitExtra('binding', binding)}
+        />
+      )}
+      {source?.kind === 'mqtt-broker' && (
+        <SubscriptionFields subscription={settings.subscription} onCommit={(subscription) => commitExtra('subscription', subscription)} />
+      )}
       <DistributionField legend="Latency" value={link.latencyMs} testId="field-latency" onCommit={(latencyMs) => commit({ ...link, latencyMs })}>
         <NumberField
           label="Jitter"
@@ -150,6 +216,16 @@ function EdgeInspector({ id }: { id: string }) {
           onCommit={(partitionHoldMs) => commit({ ...link, partitionHoldMs })}
         />
       )}
+      <NumberField
+        label="Opens at"
+        unit="ms"
+        optional
+        placeholder="from the start"
+        value={settings.activeFromMs}
+        hint={`The link exists only from this sim time: ${lateJoinRule(source?.kind)}`}
+        testId="field-active-from"
+        onCommit={(activeFromMs) => commitExtra('activeFromMs', activeFromMs)}
+      />
       <EdgeFaults id={id} />
     </section>
   );

@@ -1,0 +1,346 @@
+import { useId, useState, type ReactNode } from 'react';
+import type { Binding, ExchangeConfig } from '../../model/index.ts';
+import { FieldGroup, SelectField, type Choice, type Commit } from './fields.tsx';
+
+type ExchangeType = ExchangeConfig['type'];
+
+/** The exchange's routing rule in one line, for the top of the Binding group. */
+const TYPE_RULES: Readonly<Record<ExchangeType, { name: string; rule: string }>> = {
+  direct: { name: 'Direct', rule: 'a copy when a binding key equals the routing key (RMQ-R2).' },
+  topic: { name: 'Topic', rule: 'a copy when a binding key matches the routing key word by word (RMQ-R4).' },
+  fanout: { name: 'Fanout', rule: 'a copy of every message, whatever its routing key (RMQ-R3).' },
+  headers: { name: 'Headers', rule: 'the routing key is ignored; the arguments are compared with the message headers (RMQ-R5).' },
+  default: { name: 'Default', rule: 'every queue is bound by its own id, and no other binding is possible (RMQ-R1).' },
+};
+
+const MATCH_OPTIONS: readonly Choice<Binding['match']>[] = [
+  { value: 'all', label: 'all', hint: 'Every argument must be in the headers with this value; x- arguments are ignored.' },
+  { value: 'any', label: 'any', hint: 'One argument equal in the headers is enough; x- arguments are ignored.' },
+  { value: 'all-with-x', label: 'all-with-x', hint: 'Every argument must match, x- arguments included.' },
+  { value: 'any-with-x', label: 'any-with-x', hint: 'One argument equal is enough, x- arguments included.' },
+];
+
+export const NO_BINDING: Binding = { keys: [], arguments: {}, match: 'all' };
+
+/** The binding to keep on the edge: none when it says nothing (no keys, no arguments, x-match all), so files stay minimal. */
+export function bindingOrNone(binding: Binding): Binding | undefined {
+  const empty = binding.keys.length === 0 && Object.keys(binding.arguments).length === 0 && binding.match === 'all';
+  return empty ? undefined : binding;
+}
+
+/** Binding keys from the list's boxes: trimmed (a producer's keys are too), empty boxes skipped. */
+export function keysFromRows(rows: readonly string[]): string[] {
+  return rows.map((row) => row.trim()).filter((key) => key !== '');
+}
+
+/** One header argument as the editor shows it: two text boxes. */
+export interface ArgumentRow {
+  name: string;
+  value: string;
+}
+
+export function argumentRows(args: Readonly<Record<string, string>>): ArgumentRow[] {
+  return Object.entries(args).map(([name, value]) => ({ name, value }));
+}
+
+/** The rows as binding arguments, or a message naming the row at fault; a wholly empty row is skipped. */
+export function argumentsFromRows(rows: readonly ArgumentRow[]): Record<string, string> | string {
+  const args: Record<string, string> = {};
+  for (let i = 0; i < rows.length; i++) {
+    const name = rows[i]!.name.trim();
+    const value = rows[i]!.value.trim();
+    if (name === '' && value === '') continue;
+    if (name === '') return `argument ${i + 1}: give it a name`;
+    if (Object.hasOwn(args, name)) return `argument "${name}" is given twice`;
+    // Not `args[name] = value`: an argument called __proto__ must stay a plain entry.
+    Object.defineProperty(args, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return args;
+}
+
+/** The arguments x-match looks at: `x-` ones only with the `-with-x` forms (RMQ-R5). */
+function countedArguments(binding: Binding): string[] {
+  const withX = binding.match === 'all-with-x' || binding.match === 'any-with-x';
+  return Object.keys(binding.arguments).filter((name) => withX || !name.startsWith('x-'));
+}
+
+/** Why this binding lets nothing through, if it does: a warning, never a refusal. */
+export function bindingWarning(type: ExchangeType, binding: Binding | undefined): string | undefined {
+  const b = binding ?? NO_BINDING;
+  if ((type === 'direct' || type === 'topic') && b.keys.length === 0) return 'No binding keys: this queue receives nothing from the exchange.';
+  if (type === 'headers' && (b.match === 'any' || b.match === 'any-with-x') && countedArguments(b).length === 0) {
+    return 'No arguments to compare: with x-match any this queue receives nothing.';
+  }
+  return undefined;
+}
+
+/** The binding in a few words for the link's label on the canvas: "kern.* · *.critical", "format=pdf (any)". */
+export function bindingSummary(type: ExchangeType, binding: Binding | undefined): string {
+  if (!binding) return '';
+  if (type === 'direct' || type === 'topic') return binding.keys.join(' · ');
+  if (type === 'headers') {
+    const args = Object.entries(binding.arguments).map(([name, value]) => `${name}=${value}`);
+    if (args.length === 0) return binding.match === 'all' ? '' : `(${binding.match})`;
+    return `${args.join(' · ')}${binding.match === 'all' ? '' : ` (${binding.match})`}`;
+  }
+  // fanout and default: keys and arguments play no part.
+  return '';
+}
+
+interface RowsState<Row> {
+  rows: Row[];
+  /** The applied value the rows were last in step with (serialised). */
+  seen: string;
+  error: string | undefined;
+  /** The row just added, which takes the focus. */
+  added: number | undefined;
+}
+
+/**
+ * An editable list kept as a draft apart from the applied value (as a text field's draft
+ * is), so a half-typed or refused row stays on screen with its message instead of being
+ * applied or thrown away. `fromRows` reads the rows as a value (or a message); a value
+ * equal to the applied one is not committed, so adding a blank row resets no run.
+ */
+export function useRowsDraft<Row, V>(external: V, toRows: (value: V) => Row[], fromRows: (rows: Row[]) => V | string, onCommit: Commit<V>) {
+  const key = JSON.stringify(external);
+  const [state, setState] = useState<RowsState<Row>>(() => ({ rows: toRows(external), seen: key, error: undefined, added: undefined }));
+  let current = state;
+  if (state.seen !== key) {
+    // Changed from elsewhere (a file, another field): show the new value.
+    current = { rows: toRows(external), seen: key, error: undefined, added: undefined };
+    setState(current);
+  }
+  const edit = (rows: Row[], added?: number): void => {
+    const parsed = fromRows(rows);
+    if (typeof parsed === 'string') {
+      setState({ rows, seen: current.seen, error: parsed, added });
+      return;
+    }
+    const parsedKey = JSON.stringify(parsed);
+    if (parsedKey === current.seen) {
+      setState({ rows, seen: current.seen, error: undefined, added });
+      return;
+    }
+    const error = onCommit(parsed);
+    setState({ rows, seen: error === undefined ? parsedKey : current.seen, error, added });
+  };
+  return { rows: current.rows, error: current.error, added: current.added, edit };
+}
+
+/** Under a list: its error, else its warning, else its hint. */
+export function ListMessage({ error, warning, hint, testId }: { error?: string | undefined; warning?: string | undefined; hint?: ReactNode; testId?: string }) {
+  if (error) {
+    return (
+      <div className="mf-field__error" role="alert">
+        {error}
+      </div>
+    );
+  }
+  return (
+    <>
+      {warning && (
+        <div className="mf-field__warn" role="status" data-testid={testId && `${testId}-warning`}>
+          {warning}
+        </div>
+      )}
+      {hint && <div className="mf-field__hint">{hint}</div>}
+    </>
+  );
+}
+
+interface BindingFieldsProps {
+  /** The source exchange's type, from its config. */
+  exchangeType: ExchangeType;
+  /** The queue at the end of the link: the default exchange's binding key. */
+  queueId: string;
+  binding: Binding | undefined;
+  /** Gets the whole edited binding (undefined: none); returns the problem to show, or undefined once applied. */
+  onCommit: Commit<Binding | undefined>;
+}
+
+/**
+ * How a queue is bound to the exchange its link comes from. What can be set follows the
+ * exchange's type: keys for direct and topic, header arguments and x-match for headers,
+ * nothing for fanout and the default exchange.
+ */
+export function BindingFields({ exchangeType, queueId, binding, onCommit }: BindingFieldsProps) {
+  const b = binding ?? NO_BINDING;
+  const { name, rule } = TYPE_RULES[exchangeType];
+  const commit = (next: Binding) => onCommit(bindingOrNone(next));
+  const warning = bindingWarning(exchangeType, binding);
+  return (
+    <FieldGroup
+      legend="Binding"
+      testId="group-binding"
+      note={
+        <span data-testid="binding-type">
+          <strong className="mf-binding__type">{name} exchange</strong>: {rule}
+        </span>
+      }
+    >
+      {(exchangeType === 'direct' || exchangeType === 'topic') && (
+        <KeyList
+          keys={b.keys}
+          warning={warning}
+          hint={
+            exchangeType === 'topic' ? (
+              <>
+                Dot-separated words: <code>*</code> one word, <code>#</code> zero or more (<code>kern.*</code>, <code>audit.#</code>).
+                Several keys are several bindings; a message that matches more than one still comes once.
+              </>
+            ) : (
+              'Several keys are several bindings; a message that matches more than one still comes once.'
+            )
+          }
+          onCommit={(keys) => commit({ ...b, keys })}
+        />
+      )}
+      {exchangeType === 'headers' && (
+        <>
+          <ArgumentList args={b.arguments} warning={warning} onCommit={(args) => commit({ ...b, arguments: args })} />
+          <SelectField label="x-match" value={b.match} options={MATCH_OPTIONS} testId="binding-match" onCommit={(match) => commit({ ...b, match })} />
+        </>
+      )}
+      {exchangeType === 'fanout' && (
+        <p className="mf-fieldset__note" data-testid="binding-ignored">
+          Binding keys are ignored: every message the exchange takes comes here.
+          {b.keys.length > 0 && ` (${b.keys.length === 1 ? 'The key' : `The ${b.keys.length} keys`} set earlier stay${b.keys.length === 1 ? 's' : ''} in the file, unused.)`}
+        </p>
+      )}
+      {exchangeType === 'default' && (
+        <p className="mf-fieldset__note" data-testid="binding-ignored">
+          A message comes here when its routing key is this queue&apos;s id, <code>{queueId}</code>: no keys to set.
+          {b.keys.length > 0 && ` (${b.keys.length === 1 ? 'The key' : `The ${b.keys.length} keys`} set earlier stay${b.keys.length === 1 ? 's' : ''} in the file, unused.)`}
+        </p>
+      )}
+    </FieldGroup>
+  );
+}
+
+/** Binding keys as a list of boxes, each with its remove button. */
+function KeyList({ keys, warning, hint, onCommit }: { keys: string[]; warning: string | undefined; hint: ReactNode; onCommit: Commit<string[]> }) {
+  const labelId = useId();
+  const { rows, error, added, edit } = useRowsDraft(keys, (k) => [...k], keysFromRows, onCommit);
+  return (
+    <div className={`mf-field${error ? ' has-error' : ''}`} data-testid="binding-keys">
+      <span className="mf-field__label" id={labelId}>
+        Binding keys
+      </span>
+      {rows.length > 0 && (
+        <div className="mf-list-rows" role="group" aria-labelledby={labelId}>
+          {rows.map((row, i) => (
+            // Index keys: rows have no identity of their own, and a removal re-reads the rest.
+            <div className="mf-list-row" key={i}>
+              <div className="mf-field__control">
+                <input
+                  type="text"
+                  value={row}
+                  placeholder="binding key"
+                  aria-label={`Binding key ${i + 1}`}
+                  aria-invalid={error !== undefined}
+                  spellCheck={false}
+                  autoFocus={i === added}
+                  data-testid={`binding-key-${i}`}
+                  onChange={(e) => edit(rows.map((r, k) => (k === i ? e.target.value : r)))}
+                />
+              </div>
+              <button
+                type="button"
+                className="mf-icon-button is-danger"
+                aria-label={`Remove binding key ${i + 1}`}
+                title="Remove this binding key"
+                data-testid={`binding-key-${i}-remove`}
+                onClick={() => edit(rows.filter((_, k) => k !== i))}
+              >
+                ×
+              </button>
+            </div>
+          ))}
+        </div>
+      )}
+      <div>
+        <button type="button" className="mf-add-button" data-testid="binding-add-key" onClick={() => edit([...rows, ''], rows.length)}>
+          + Binding key
+        </button>
+      </div>
+      <ListMessage error={error} warning={warning} hint={hint} testId="binding" />
+    </div>
+  );
+}
+
+/** Header arguments as "name = value" rows. */
+function ArgumentList({ args, warning, onCommit }: { args: Record<string, string>; warning: string | undefined; onCommit: Commit<Record<string, string>> }) {
+  const labelId = useId();
+  const { rows, error, added, edit } = useRowsDraft(args, argumentRows, argumentsFromRows, onCommit);
+  const change = (i: number, patch: Partial<ArgumentRow>): void => edit(rows.map((row, k) => (k === i ? { ...row, ...patch } : row)));
+  return (
+    <div className={`mf-field${error ? ' has-error' : ''}`} data-testid="binding-arguments">
+      <span className="mf-field__label" id={labelId}>
+        Arguments
+      </span>
+      {rows.length > 0 && (
+        <div className="mf-header-rows" role="group" aria-labelledby={labelId}>
+          {rows.map((row, i) => (
+            <div className="mf-header-row" key={i}>
+              <div className="mf-field__control">
+                <input
+                  type="text"
+                  value={row.name}
+                  placeholder="header"
+                  aria-label={`Argument ${i + 1} name`}
+                  aria-invalid={error !== undefined}
+                  spellCheck={false}
+                  autoFocus={i === added}
+                  data-testid={`binding-arg-${i}-name`}
+                  onChange={(e) => change(i, { name: e.target.value })}
+                />
+              </div>
+              <span className="mf-header-row__eq" aria-hidden="true">
+                =
+              </span>
+              <div className="mf-field__control">
+                <input
+                  type="text"
+                  value={row.value}
+                  placeholder="value"
+                  aria-label={`Argument ${i + 1} value`}
+                  aria-invalid={error !== undefined}
+                  spellCheck={false}
+                  data-testid={`binding-arg-${i}-value`}
+                  onChange={(e) => change(i, { value: e.target.value })}
+                />
+              </div>
+              <button
+                type="button"
+                className="mf-icon-button is-danger"
+                aria-label={`Remove argument ${i + 1}`}
+                title="Remove this argument"
+                data-testid={`binding-arg-${i}-remove`}
+                onClick={() => edit(rows.filter((_, k) => k !== i))}
+              >
+                ×
+              </button>
+            </div>
+          ))}
+        </div>
+      )}
+      <div>
+        <button
+          type="button"
+          className="mf-add-button"
+          data-testid="binding-add-arg"
+          onClick={() => edit([...rows, { name: '', value: '' }], rows.length)}
+        >
+          + Argument
+        </button>
+      </div>
+      <ListMessage
+        error={error}
+        warning={warning}
+        hint={rows.length > 0 ? 'Compared with each message’s headers, as x-match says.' : warning ? undefined : 'None: with x-match all every message comes here.'}
+        testId="binding"
+      />
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FORMAT, loadTopology, type Topology } from '../model/index.ts';
 import { currentTopology, useTopologyStore } from './topology-store.ts';
+import { useUiStore } from './ui-store.ts';
 
 // Through the load pipeline, so every setting has its default.
 const loaded = loadTopology({
@@ -36,6 +37,34 @@ describe('deleting a dead-letter target', () => {
     store.onNodesChange([{ type: 'remove', id: 'p' }]);
     const queue = currentTopology().nodes.find((n) => n.id === 'q');
     expect(queue?.kind === 'queue' ? queue.config.deadLetterTarget : undefined).toBe('dlq');
+  });
+});
+
+describe('removing a router link', () => {
+  it('drops the rules that sent to it and tells the user, so the topology stays valid', () => {
+    const routed = loadTopology({
+      format: FORMAT,
+      nodes: [
+        { id: 'p', kind: 'producer' },
+        { id: 'r', kind: 'content-router', config: { rules: [{ when: { key: 'a' }, to: 'a' }, { when: { key: 'b' }, to: 'b' }], defaultTo: 'b' } },
+        { id: 'a', kind: 'consumer' },
+        { id: 'b', kind: 'consumer' },
+      ],
+      edges: [
+        { id: 'p-r', source: 'p', target: 'r' },
+        { id: 'r-a', source: 'r', target: 'a' },
+        { id: 'r-b', source: 'r', target: 'b' },
+      ],
+    });
+    if (!routed.ok) throw new Error('bad fixture');
+    const store = useTopologyStore.getState();
+    store.replace(routed.topology);
+    store.onEdgesChange([{ type: 'remove', id: 'r-b' }]);
+    const after = currentTopology();
+    const router = after.nodes.find((n) => n.id === 'r');
+    expect(router?.kind === 'content-router' && router.config).toEqual({ rules: [{ when: { key: 'a', headers: {} }, to: 'a' }] });
+    expect(loadTopology(after).ok).toBe(true);
+    expect(useUiStore.getState().notices.at(-1)?.text).toMatch(/"r" lost 1 rule/);
   });
 });
 

@@ -1,16 +1,16 @@
 import { create } from 'zustand';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
-import { FORMAT, linkSchema, nodeSchema, type LinkConfig, type NodeKind, type Topology, type TopologyEdge } from '../model/index.ts';
+import { FORMAT, linkSchema, nodeSchema, withoutStaleReferences as pruneReferences, type LinkConfig, type NodeKind, type Topology } from '../model/index.ts';
 import { connectionRefusal } from './connection-rules.ts';
-import { toFlowEdge, toFlowNode, toTopology, type DocumentSettings } from './convert.ts';
-import type { FlowEdge, FlowNode, NodeData } from './topology-types.ts';
+import { toFlowEdge, toFlowNode, toTopology, toTopologyNode, type DocumentSettings } from './convert.ts';
+import type { EdgeData, FlowEdge, FlowNode, NodeData } from './topology-types.ts';
 import { useUiStore } from './ui-store.ts';
 
 /**
  * Everything an edge carries besides its id and ends, as the file has it: the link, and the
  * binding, subscription and opening time when set.
  */
-export type EdgeSettings = Omit<TopologyEdge, 'id' | 'source' | 'target'>;
+export type EdgeSettings = EdgeData;
 
 export interface TopologyState {
   doc: DocumentSettings;
@@ -53,22 +53,23 @@ function nextId(prefix: string, taken: ReadonlySet<string>): string {
 type Bump = { doc: boolean; sim: boolean };
 
 /**
- * `nodes` with every queue that dead-lettered into a removed node set back to "no target"
- * (dead letters are lost): a target that no longer exists would make the topology invalid.
+ * `nodes` without the references a deletion left stale (a dead-letter target or alternate
+ * exchange that is gone, router outputs no longer linked, ACL entries for deleted nodes):
+ * the canvas stays a valid topology, and the user is told what changed.
  */
-function withoutDeadLettersTo(removed: ReadonlySet<string>, nodes: FlowNode[]): FlowNode[] {
+function withoutStaleReferences(nodes: FlowNode[], edges: readonly FlowEdge[]): FlowNode[] {
+  const kinds = new Map(nodes.map((n) => [n.id, n.data.kind]));
+  const links = new Set(edges.map((e) => `${e.source}\u0000${e.target}`));
+  const context = { kindOf: (id: string) => kinds.get(id), linked: (from: string, to: string) => links.has(`${from}\u0000${to}`) };
   const cleared: string[] = [];
   const out = nodes.map((n) => {
-    if (n.data.kind !== 'queue') return n;
-    const { deadLetterTarget, ...config } = n.data.config;
-    if (deadLetterTarget === undefined || !removed.has(deadLetterTarget)) return n;
-    cleared.push(n.id);
-    return { ...n, data: { ...n.data, config } };
+    const result = pruneReferences(toTopologyNode(n), context);
+    if (result.cleared.length === 0) return n;
+    cleared.push(...result.cleared);
+    const { id: _id, position: _position, ...data } = result.node;
+    return { ...n, data };
   });
-  if (cleared.length > 0) {
-    const which = cleared.map((id) => `"${id}"`).join(', ');
-    useUiStore.getState().notify(`${which} lost ${cleared.length === 1 ? 'its' : 'their'} dead-letter target, so dead letters there are now lost.`);
-  }
+  if (cleared.length > 0) useUiStore.getState().notify(cleared.join(' '));
   return out;
 }
 
@@ -96,14 +97,17 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
         // Save a move once, when the drag ends, not on every pointer move.
         else if (change.type === 'position' && change.dragging !== true) bump.doc = true;
       }
-      const removed = new Set(changes.flatMap((c) => (c.type === 'remove' ? [c.id] : [])));
+      const removing = changes.some((c) => c.type === 'remove');
       const nodes = applyNodeChanges(changes, get().nodes);
-      commit({ nodes: removed.size > 0 ? withoutDeadLettersTo(removed, nodes) : nodes }, bump);
+      commit({ nodes: removing ? withoutStaleReferences(nodes, get().edges) : nodes }, bump);
     },
 
     onEdgesChange(changes) {
       const structural = changes.some((c) => c.type !== 'select');
-      commit({ edges: applyEdgeChanges(changes, get().edges) }, { doc: structural, sim: structural });
+      const edges = applyEdgeChanges(changes, get().edges);
+      // A router's rules and tap name linked nodes: a removed link can leave them stale.
+      const nodes = changes.some((c) => c.type === 'remove') ? withoutStaleReferences(get().nodes, edges) : get().nodes;
+      commit({ nodes, edges }, { doc: structural, sim: structural });
     },
 
     connect(connection) {

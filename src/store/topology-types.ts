@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { Binding, LinkConfig, NodeKind, NodeOfKind } from '../model/index.ts';
+import type { NodeKind, NodeOfKind, TopologyEdge } from '../model/index.ts';
 
 /** What a canvas node carries: its topology node minus id and position (React Flow owns those). */
 export type KindData<K extends NodeKind> = { kind: K; label?: string; config: NodeOfKind<K>['config'] };
@@ -11,5 +11,5 @@ export type FlowNode = Node<NodeData, NodeKind>;
 export type FlowNodeOf<K extends NodeKind> = Node<KindData<K>, K>;
 
 /** What a canvas edge carries: its topology edge minus id and ends. */
-export type EdgeData = { link: LinkConfig; binding?: Binding; activeFromMs?: number };
+export type EdgeData = Omit<TopologyEdge, 'id' | 'source' | 'target'>;
 export type FlowEdge = Edge<EdgeData, 'flow'>;

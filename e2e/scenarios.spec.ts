@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { freshStart, readNumber, setSpeed } from './helpers.ts';
+
+/** The picker lists what public/scenarios/index.json lists. */
+const SCENARIO_COUNT = (JSON.parse(readFileSync(new URL('../public/scenarios/index.json', import.meta.url), 'utf8')) as unknown[]).length;
 
 // Set to a directory to save pictures of the picker and the scenario panel (e.g. test-results).
 const SCREENSHOTS = process.env.SCENARIO_SCREENSHOTS;
@@ -38,7 +42,7 @@ test('the picker lists every scenario; 20 overflow exactly: drop-head keeps 3, t
   await page.getByTestId('btn-scenarios').click();
   const picker = page.getByTestId('scenario-picker');
   await expect(picker).toBeVisible();
-  await expect(picker.getByRole('listitem')).toHaveCount(13);
+  await expect(picker.getByRole('listitem')).toHaveCount(SCENARIO_COUNT);
   await expect(page.getByTestId('scenario-item-work-queue')).toContainText('on the canvas');
   await expect(page.getByTestId('scenario-item-20-overflow-exactly')).toContainText('Max-length 3, publish 1..5');
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/scenario-picker.png`, animations: 'disabled' });

@@ -66,7 +66,7 @@ const formatOptional = (n: number | undefined): string => (n === undefined ? '' 
 const normaliseNumber = (text: string): string => (text.trim() === '' ? '' : formatNumber(Number(text)));
 
 /** Under a field: its validation error if there is one, else its hint. */
-function FieldMessage({ error, hint }: { error?: string | null | undefined; hint?: ReactNode }) {
+export function FieldMessage({ error, hint }: { error?: string | null | undefined; hint?: ReactNode }) {
   if (error) {
     return (
       <div className="mf-field__error" role="alert">

@@ -77,3 +77,56 @@ export function MqttBrokerIcon() {
     </svg>
   );
 }
+
+/** A signpost: each message is pointed one way or another by what it carries. */
+export function ContentRouterIcon() {
+  return (
+    <svg {...base}>
+      <path d="M10 2.5v15M7 17.5h6" />
+      <path d="M4 4h9.5l2.5 2.2-2.5 2.2H4z" />
+      <path d="M16 10.2H6.5L4 12.4l2.5 2.2H16z" />
+    </svg>
+  );
+}
+
+/** A funnel: only what matches gets through. */
+export function MessageFilterIcon() {
+  return (
+    <svg {...base}>
+      <path d="M3 4h14l-5.5 6.5v5.5l-3-1.6v-3.9z" />
+    </svg>
+  );
+}
+
+/** A checklist: a copy to each ticked recipient. */
+export function RecipientListIcon() {
+  return (
+    <svg {...base}>
+      <path d="M2.8 5.4l1.5 1.5 2.6-2.9M2.8 10.4l1.5 1.5 2.6-2.9" />
+      <circle cx="4.6" cy="15.6" r="1.5" />
+      <path d="M9.5 5.5h7.5M9.5 10.5h7.5M9.5 15.6h7.5" />
+    </svg>
+  );
+}
+
+/** The main line runs on; a tap takes a copy off to the side. */
+export function WireTapIcon() {
+  return (
+    <svg {...base}>
+      <path d="M2.5 7h14.5M14.2 4.2L17 7l-2.8 2.8" />
+      <path d="M7.5 7v6.2" />
+      <circle cx="7.5" cy="15.3" r="2.1" fill="currentColor" />
+    </svg>
+  );
+}
+
+/** A balance: the load spread evenly. */
+export function LoadBalancerIcon() {
+  return (
+    <svg {...base}>
+      <path d="M10 3.5v13M6.5 16.5h7M4 6h12" />
+      <path d="M4 6l-2.2 5.5M4 6l2.2 5.5M16 6l-2.2 5.5M16 6l2.2 5.5" />
+      <path d="M1.6 11.5h4.8a2.4 2.4 0 0 1-4.8 0zM13.6 11.5h4.8a2.4 2.4 0 0 1-4.8 0z" />
+    </svg>
+  );
+}

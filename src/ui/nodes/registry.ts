@@ -3,18 +3,28 @@ import type { NodeTypes } from '@xyflow/react';
 import { NODE_KINDS, type NodeKind } from '../../model/index.ts';
 import { ConsumerForm } from './ConsumerForm.tsx';
 import { ConsumerNode } from './ConsumerNode.tsx';
+import { ContentRouterForm } from './ContentRouterForm.tsx';
+import { ContentRouterNode } from './ContentRouterNode.tsx';
 import { ExchangeForm } from './ExchangeForm.tsx';
 import { ExchangeNode } from './ExchangeNode.tsx';
 import { MqttBrokerForm } from './MqttBrokerForm.tsx';
 import { MqttBrokerNode } from './MqttBrokerNode.tsx';
 import type { KindFormProps } from './form-props.ts';
-import { KIND_LOOK, type KindLook } from './kind-look.ts';
+import { KIND_LOOK, PALETTE_GROUPS, type KindLook } from './kind-look.ts';
+import { LoadBalancerForm } from './LoadBalancerForm.tsx';
+import { LoadBalancerNode } from './LoadBalancerNode.tsx';
+import { MessageFilterForm } from './MessageFilterForm.tsx';
+import { MessageFilterNode } from './MessageFilterNode.tsx';
 import { ProducerForm } from './ProducerForm.tsx';
 import { ProducerNode } from './ProducerNode.tsx';
 import { QueueForm } from './QueueForm.tsx';
 import { QueueNode } from './QueueNode.tsx';
+import { RecipientListForm } from './RecipientListForm.tsx';
+import { RecipientListNode } from './RecipientListNode.tsx';
 import { TopicForm } from './TopicForm.tsx';
 import { TopicNode } from './TopicNode.tsx';
+import { WireTapForm } from './WireTapForm.tsx';
+import { WireTapNode } from './WireTapNode.tsx';
 
 /** Everything the UI knows about one node kind. Adding a kind = one entry here plus its files. */
 export interface NodeKindEntry<K extends NodeKind> extends KindLook {
@@ -31,11 +41,19 @@ export const NODE_REGISTRY: { readonly [K in NodeKind]: NodeKindEntry<K> } = {
   'mqtt-broker': { kind: 'mqtt-broker', ...KIND_LOOK['mqtt-broker'], component: MqttBrokerNode, form: MqttBrokerForm },
   queue: { kind: 'queue', ...KIND_LOOK.queue, component: QueueNode, form: QueueForm },
   topic: { kind: 'topic', ...KIND_LOOK.topic, component: TopicNode, form: TopicForm },
+  'content-router': { kind: 'content-router', ...KIND_LOOK['content-router'], component: ContentRouterNode, form: ContentRouterForm },
+  'message-filter': { kind: 'message-filter', ...KIND_LOOK['message-filter'], component: MessageFilterNode, form: MessageFilterForm },
+  'recipient-list': { kind: 'recipient-list', ...KIND_LOOK['recipient-list'], component: RecipientListNode, form: RecipientListForm },
+  'wire-tap': { kind: 'wire-tap', ...KIND_LOOK['wire-tap'], component: WireTapNode, form: WireTapForm },
+  'load-balancer': { kind: 'load-balancer', ...KIND_LOOK['load-balancer'], component: LoadBalancerNode, form: LoadBalancerForm },
   consumer: { kind: 'consumer', ...KIND_LOOK.consumer, component: ConsumerNode, form: ConsumerForm },
 };
 
 /** Palette order. */
 export const PALETTE: readonly (typeof NODE_REGISTRY)[NodeKind][] = NODE_KINDS.map((kind) => NODE_REGISTRY[kind]);
+
+/** The palette in its sections (each kind's `group`), each in NODE_KINDS order. */
+export const PALETTE_SECTIONS = PALETTE_GROUPS.map((group) => ({ ...group, entries: PALETTE.filter((entry) => entry.group === group.id) }));
 
 /** A module constant, as React Flow requires: a new object each render would remount every node. */
 export const NODE_TYPES: NodeTypes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, NODE_REGISTRY[kind].component]));

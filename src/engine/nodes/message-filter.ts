@@ -22,6 +22,7 @@ export const messageFilter = defineNode({
           return;
         }
         if (edge === undefined) {
+          s.dropped++;
           sim.release(msg, 'lost:unroutable');
           return;
         }

@@ -3,6 +3,7 @@ import { exchangeConfigSchema, type ExchangeConfig } from '../../model/index.ts'
 import { useTopologyStore } from '../../store/topology-store.ts';
 import { FieldGroup, SelectField, type Choice } from '../inspector/fields.tsx';
 import { applyIfValid, withOptional } from '../inspector/validation.ts';
+import { AclFields } from '../inspector/AclFields.tsx';
 import type { KindFormProps } from './form-props.ts';
 
 const TYPE_OPTIONS: readonly Choice<ExchangeConfig['type']>[] = [
@@ -64,6 +65,7 @@ export function ExchangeForm({ id, data }: KindFormProps<'exchange'>) {
           onCommit={(next) => commit(withOptional(config, 'alternateExchange', next === NO_ALTERNATE ? undefined : next))}
         />
       </FieldGroup>
+      <AclFields id={id} acl={config.acl} receivers={false} onCommit={(acl) => commit(withOptional(config, 'acl', acl))} />
     </>
   );
 }

@@ -20,6 +20,7 @@ function ExchangeCounters({ id }: { id: string }) {
         items={[
           { label: 'to AE', value: stats?.toAlternate ?? 0, testId: 'stat-to-alternate' },
           { label: 'unroutable', value: stats?.unroutable ?? 0, testId: 'stat-unroutable', tone: 'bad' },
+          { label: 'denied', value: stats?.denied ?? 0, testId: 'stat-denied', tone: 'bad' },
         ]}
       />
     </>

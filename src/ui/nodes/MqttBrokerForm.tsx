@@ -1,7 +1,8 @@
 import { mqttBrokerConfigSchema } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import { CheckboxField, FieldGroup, NumberField } from '../inspector/fields.tsx';
-import { applyIfValid } from '../inspector/validation.ts';
+import { AclFields } from '../inspector/AclFields.tsx';
+import { applyIfValid, withOptional } from '../inspector/validation.ts';
 import type { KindFormProps } from './form-props.ts';
 
 export function MqttBrokerForm({ id, data }: KindFormProps<'mqtt-broker'>) {
@@ -41,6 +42,7 @@ export function MqttBrokerForm({ id, data }: KindFormProps<'mqtt-broker'>) {
           onCommit={(resendAfterMs) => commit({ ...config, resendAfterMs })}
         />
       </FieldGroup>
+      <AclFields id={id} acl={config.acl} receivers onCommit={(acl) => commit(withOptional(config, 'acl', acl))} />
     </>
   );
 }

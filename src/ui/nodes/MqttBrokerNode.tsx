@@ -17,6 +17,7 @@ function BrokerCounters({ id }: { id: string }) {
           { label: 'wills', value: stats?.wills ?? 0, testId: 'stat-wills', tone: 'warn' },
           { label: 'dropped', value: stats?.dropped ?? 0, testId: 'stat-dropped', tone: 'bad' },
           { label: 'unroutable', value: stats?.unroutable ?? 0, testId: 'stat-unroutable', tone: 'bad' },
+          { label: 'denied', value: stats?.denied ?? 0, testId: 'stat-denied', tone: 'bad' },
         ]}
       />
     </>

@@ -3,6 +3,7 @@ import { queueConfigSchema, type QueueConfig } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import { CheckboxField, FieldGroup, NumberField, PercentField, SelectField, TextField, type Choice } from '../inspector/fields.tsx';
 import { applyIfValid, withOptional } from '../inspector/validation.ts';
+import { AclFields } from '../inspector/AclFields.tsx';
 import type { KindFormProps } from './form-props.ts';
 
 type Overflow = QueueConfig['overflow'];
@@ -262,6 +263,7 @@ export function QueueForm({ id, data }: KindFormProps<'queue'>) {
           />
         )}
       </FieldGroup>
+      <AclFields id={id} acl={config.acl} receivers onCommit={(acl) => commit(withOptional(config, 'acl', acl))} />
     </>
   );
 }

@@ -56,6 +56,7 @@ function QueueCounters({ id }: { id: string }) {
           { label: 'refused', value: stats?.refused ?? 0, testId: 'stat-refused', tone: 'bad' },
           { label: 'blocked', value: stats?.blocked ?? 0, testId: 'stat-blocked', tone: 'warn' },
           { label: 'deduplicated', value: stats?.deduplicated ?? 0, testId: 'stat-deduplicated' },
+          { label: 'denied', value: stats?.denied ?? 0, testId: 'stat-denied', tone: 'bad' },
         ]}
       />
     </>

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { FlowNodeOf } from '../../store/topology-types.ts';
-import { NodeShell, Stat } from './NodeShell.tsx';
+import { MinorStats, NodeShell, Stat } from './NodeShell.tsx';
 import { useNodeStats } from './use-node-stats.ts';
 
 function TopicCounters({ id }: { id: string }) {
@@ -10,6 +10,7 @@ function TopicCounters({ id }: { id: string }) {
     <>
       <Stat label="in" value={stats?.received ?? 0} testId="stat-in" />
       <Stat label="out" value={stats?.copiesOut ?? 0} testId="stat-out" />
+      <MinorStats items={[{ label: 'denied', value: stats?.denied ?? 0, testId: 'stat-denied', tone: 'bad' }]} />
     </>
   );
 }

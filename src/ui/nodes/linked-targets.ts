@@ -49,6 +49,26 @@ export function wireTapMain(choices: readonly Choice<string>[], tapTo: string | 
 
 const SEP = '\u0000';
 
+/** The nodes that link to `id`, in link order, as choices like `linkedTargets` (a channel's publishers). */
+export function linkedSources(id: string, nodes: readonly NodeLike[], edges: readonly EdgeLike[]): Choice<string>[] {
+  const out: Choice<string>[] = [];
+  for (const edge of edges) {
+    if (edge.target !== id) continue;
+    const node = nodes.find((n) => n.id === edge.source);
+    if (node) out.push({ value: node.id, label: `${node.data.label || node.id} · ${node.data.kind}` });
+  }
+  return out;
+}
+
+/** `linkedSources` for the node `id`, live from the topology store. */
+export function useLinkedSources(id: string): readonly Choice<string>[] {
+  const entries = useTopologyStore(useShallow((s) => linkedSources(id, s.nodes, s.edges).map((c) => `${c.value}${SEP}${c.label}`)));
+  return entries.map((entry) => {
+    const [value = '', label = ''] = entry.split(SEP);
+    return { value, label };
+  });
+}
+
 /** `linkedTargets` for the node `id`, live from the topology store. */
 export function useLinkedTargets(id: string): readonly Choice<string>[] {
   // Strings, so useShallow compares by value and a node drag does not re-render the form.

@@ -142,7 +142,20 @@ export interface RouterStats<K extends RouterKind = RouterKind> {
   /** Wire tap: copies sent to the tap. */
   tapped?: number;
 }
-export type NodeStats = ProducerStats | ExchangeStats | MqttBrokerStats | QueueStats | TopicStats | { [K in RouterKind]: RouterStats<K> }[RouterKind] | ConsumerStats;
+export interface ResequencerStats {
+  kind: 'resequencer';
+  received: number;
+  out: number;
+  /** Let go with nowhere to go (no output: unroutable). */
+  dropped: number;
+  /** Held now, waiting for an earlier one. */
+  held: number;
+  /** Sequence numbers given up on (a gap that timed out, or a full buffer). */
+  skipped: number;
+  /** Arrived after their place was passed (or twice), let go at once. */
+  late: number;
+}
+export type NodeStats = ProducerStats | ResequencerStats | ExchangeStats | MqttBrokerStats | QueueStats | TopicStats | { [K in RouterKind]: RouterStats<K> }[RouterKind] | ConsumerStats;
 
 /** Where a message a node holds stands. */
 export type HeldState =

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { EXCHANGE_TYPES, FORMAT, type Qos, type Subscription, HEADER_MATCHES, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Binding, type Distribution, type Fault, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
+import { EXCHANGE_TYPES, FORMAT, SINGLE_OUTPUT, type Qos, type Subscription, HEADER_MATCHES, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Binding, type Distribution, type Fault, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
 
 /**
  * Test support: fast-check generators of valid topologies (every kind, every link
@@ -196,6 +196,9 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           fc.constant<TopologyNode>({ id, kind: 'recipient-list', position: { x: 0, y: 0 }, config: { recipients: [] } }),
           fc.constant<TopologyNode>({ id, kind: 'wire-tap', position: { x: 0, y: 0 }, config: {} }),
           fc.constant<TopologyNode>({ id, kind: 'content-router', position: { x: 0, y: 0 }, config: { rules: [] } }),
+          fc
+            .record({ sequence: fc.constantFrom('producer' as const, 'key' as const), gapTimeoutMs: fc.integer({ min: 0, max: 2_000 }), bufferSize: fc.integer({ min: 1, max: 10 }) })
+            .map((config): TopologyNode => ({ id, kind: 'resequencer', position: { x: 0, y: 0 }, config })),
         );
       // Alternate exchanges may form loops: the engine must end them.
       const exchangeNode = (id: string) =>
@@ -239,11 +242,11 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           queueNodes: fc.tuple(...q.map(queueNode)),
           exchangeNodes: fc.tuple(...x.map(exchangeNode)),
           brokerNodes: fc.tuple(...m.map(brokerNode)),
-          // A message filter has one output; the others any number.
+          // A message filter and a resequencer have one output; the others any number.
           routers: fc.tuple(
             ...r.map((id) =>
               routerNode(id).chain((node) =>
-                fc.subarray([...q, ...c], { maxLength: node.kind === 'message-filter' ? 1 : undefined }).map((targets) => ({ node, targets })),
+                fc.subarray([...q, ...c], { maxLength: SINGLE_OUTPUT[node.kind] ? 1 : undefined }).map((targets) => ({ node, targets })),
               ),
             ),
           ),

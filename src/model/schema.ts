@@ -364,6 +364,17 @@ export const loadBalancerConfigSchema = z.strictObject({
   strategy: z.enum(BALANCING_STRATEGIES).default('round-robin'),
 });
 
+/**
+ * Resequencer (SEMANTICS.md §5): holds messages and lets them go in sequence order — per
+ * producer, or per producer and key — waiting up to `gapTimeoutMs` for a missing one
+ * before skipping it; with `bufferSize` messages held, it lets the lowest go at once.
+ */
+export const resequencerConfigSchema = z.strictObject({
+  sequence: z.enum(['producer', 'key']).default('producer'),
+  gapTimeoutMs: duration().default(1_000),
+  bufferSize: count().max(1_000_000).default(100),
+});
+
 export const HEADER_MATCHES = ['all', 'any', 'all-with-x', 'any-with-x'] as const;
 
 /** How an exchange's link to a queue is bound: the keys (several = several bindings) and header arguments. */
@@ -425,6 +436,7 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...nodeBase, kind: z.literal('recipient-list'), config: recipientListConfigSchema.default(recipientListConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('wire-tap'), config: wireTapConfigSchema.default(wireTapConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('load-balancer'), config: loadBalancerConfigSchema.default(loadBalancerConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('resequencer'), config: resequencerConfigSchema.default(resequencerConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('consumer'), config: consumerConfigSchema.default(consumerConfigSchema.parse({})) }),
 ]);
 
@@ -470,12 +482,12 @@ export const edgeSchema = z.strictObject({
 });
 
 export const ROUTER_KINDS = ['content-router', 'message-filter', 'recipient-list', 'wire-tap', 'load-balancer'] as const;
-export const NODE_KINDS = ['producer', 'exchange', 'mqtt-broker', 'queue', 'topic', ...ROUTER_KINDS, 'consumer'] as const;
+export const NODE_KINDS = ['producer', 'exchange', 'mqtt-broker', 'queue', 'topic', ...ROUTER_KINDS, 'resequencer', 'consumer'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 export type RouterKind = (typeof ROUTER_KINDS)[number];
 
 /** Where a message can be passed on to without a queue's acknowledgements: channels, routers, endpoints. */
-const PASS_ON_TARGETS = ['exchange', 'mqtt-broker', 'queue', 'topic', ...ROUTER_KINDS, 'consumer'] as const;
+const PASS_ON_TARGETS = ['exchange', 'mqtt-broker', 'queue', 'topic', ...ROUTER_KINDS, 'resequencer', 'consumer'] as const;
 
 /** Which kinds may feed which: a consumer is a final endpoint in this version. */
 export const ALLOWED_TARGETS: Record<NodeKind, readonly NodeKind[]> = {
@@ -483,12 +495,13 @@ export const ALLOWED_TARGETS: Record<NodeKind, readonly NodeKind[]> = {
   exchange: ['queue'],
   'mqtt-broker': ['consumer'],
   queue: ['consumer'],
-  topic: ['queue', ...ROUTER_KINDS, 'consumer'],
+  topic: ['queue', ...ROUTER_KINDS, 'resequencer', 'consumer'],
   'content-router': PASS_ON_TARGETS,
   'message-filter': PASS_ON_TARGETS,
   'recipient-list': PASS_ON_TARGETS,
   'wire-tap': PASS_ON_TARGETS,
   'load-balancer': PASS_ON_TARGETS,
+  resequencer: PASS_ON_TARGETS,
   consumer: [],
 };
 
@@ -504,6 +517,7 @@ export const SINGLE_OUTPUT: Record<NodeKind, boolean> = {
   'recipient-list': false,
   'wire-tap': false,
   'load-balancer': false,
+  resequencer: true,
   consumer: false,
 };
 
@@ -705,6 +719,7 @@ export type Binding = z.infer<typeof bindingSchema>;
 export type MqttBrokerConfig = z.infer<typeof mqttBrokerConfigSchema>;
 export type Subscription = z.infer<typeof subscriptionSchema>;
 export type Condition = z.infer<typeof conditionSchema>;
+export type ResequencerConfig = z.infer<typeof resequencerConfigSchema>;
 export type Acl = z.infer<typeof aclSchema>;
 export type ConsumerConfig = z.infer<typeof consumerConfigSchema>;
 export type LinkConfig = z.infer<typeof linkSchema>;

@@ -9,6 +9,7 @@ import type { NodeDefinition } from './node.ts';
 import { producer } from './producer.ts';
 import { queue } from './queue.ts';
 import { recipientList } from './recipient-list.ts';
+import { resequencer } from './resequencer.ts';
 import { topic } from './topic.ts';
 import { wireTap } from './wire-tap.ts';
 
@@ -24,5 +25,6 @@ export const NODE_DEFINITIONS: { [K in NodeKind]: NodeDefinition<K> } = {
   'recipient-list': recipientList,
   'wire-tap': wireTap,
   'load-balancer': loadBalancer,
+  resequencer,
   consumer,
 };

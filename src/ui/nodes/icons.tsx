@@ -130,3 +130,15 @@ export function LoadBalancerIcon() {
     </svg>
   );
 }
+
+/** Numbered slots put back in order. */
+export function ResequencerIcon() {
+  return (
+    <svg {...base}>
+      <rect x="2.5" y="5.5" width="4" height="4" rx="0.8" />
+      <rect x="8" y="5.5" width="4" height="4" rx="0.8" fill="currentColor" />
+      <rect x="13.5" y="5.5" width="4" height="4" rx="0.8" />
+      <path d="M4.5 12.5v2h11v-2M13 16.5l2.5-2-2.5-2" />
+    </svg>
+  );
+}

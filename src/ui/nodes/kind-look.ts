@@ -8,6 +8,7 @@ import {
   MessageFilterIcon,
   MqttBrokerIcon,
   ProducerIcon,
+  ResequencerIcon,
   QueueIcon,
   RecipientListIcon,
   TopicIcon,
@@ -125,6 +126,15 @@ export const KIND_LOOK: Record<NodeKind, KindLook> = {
     description: 'Spreads load over outputs',
     explanation:
       'Sends each message to one of its outputs: in turn (round-robin), at random, or to the one with the fewest messages waiting (least-loaded). Outputs to crashed nodes are skipped; with none left, the message is lost:unroutable.',
+    group: 'routers',
+  },
+  resequencer: {
+    label: 'Resequencer',
+    Icon: ResequencerIcon,
+    colour: '#0e7490',
+    description: 'Puts messages back in order',
+    explanation:
+      'Holds messages and lets them go in sequence order, per producer or per producer and key. A missing message is waited for up to the gap timeout, then skipped (counted); with the buffer full, the lowest held goes at once. One that arrives after its place was passed goes on at once, counted late.',
     group: 'routers',
   },
   consumer: {

@@ -21,6 +21,8 @@ import { QueueForm } from './QueueForm.tsx';
 import { QueueNode } from './QueueNode.tsx';
 import { RecipientListForm } from './RecipientListForm.tsx';
 import { RecipientListNode } from './RecipientListNode.tsx';
+import { ResequencerForm } from './ResequencerForm.tsx';
+import { ResequencerNode } from './ResequencerNode.tsx';
 import { TopicForm } from './TopicForm.tsx';
 import { TopicNode } from './TopicNode.tsx';
 import { WireTapForm } from './WireTapForm.tsx';
@@ -46,6 +48,7 @@ export const NODE_REGISTRY: { readonly [K in NodeKind]: NodeKindEntry<K> } = {
   'recipient-list': { kind: 'recipient-list', ...KIND_LOOK['recipient-list'], component: RecipientListNode, form: RecipientListForm },
   'wire-tap': { kind: 'wire-tap', ...KIND_LOOK['wire-tap'], component: WireTapNode, form: WireTapForm },
   'load-balancer': { kind: 'load-balancer', ...KIND_LOOK['load-balancer'], component: LoadBalancerNode, form: LoadBalancerForm },
+  resequencer: { kind: 'resequencer', ...KIND_LOOK.resequencer, component: ResequencerNode, form: ResequencerForm },
   consumer: { kind: 'consumer', ...KIND_LOOK.consumer, component: ConsumerNode, form: ConsumerForm },
 };
 

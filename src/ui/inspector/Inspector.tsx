@@ -78,7 +78,7 @@ function NodeInspector({ id }: { id: string }) {
       <TextField label="Label" value={data.label ?? ''} placeholder={id} testId="field-label" onCommit={commitLabel} />
       {kindForm(data.kind, id, data)}
       {(data.kind === 'queue' || data.kind === 'consumer') && <MessageList nodeId={id} />}
-      <NodeFaults id={id} />
+      <NodeFaults id={id} kind={data.kind} />
     </section>
   );
 }
@@ -236,7 +236,23 @@ function EdgeInspector({ id }: { id: string }) {
  * The optional delay is checked with the file format's fault rules; empty means "until I
  * press the other button".
  */
-function NodeFaults({ id }: { id: string }) {
+/** What a crash does to each kind, for the Faults group. */
+const CRASH_NOTE: Record<NodeKind, string> = {
+  producer: 'A crashed producer sends nothing while down and resumes on its schedule; what it waited to have confirmed is forgotten. With an MQTT will, its broker publishes the will 1.5 x keep-alive later.',
+  exchange: 'What arrives at a crashed exchange is lost:crash; it holds nothing itself.',
+  'mqtt-broker': 'A crashed broker forgets its sessions and retained messages (no persistence); what it held for offline subscribers is lost:crash.',
+  queue: 'A crashed queue keeps only persistent messages, and only if durable; the rest is lost:crash.',
+  topic: 'What arrives at a crashed topic is lost:crash; it holds nothing itself.',
+  'content-router': 'What arrives at a crashed router is lost:crash; it holds nothing itself.',
+  'message-filter': 'What arrives at a crashed filter is lost:crash; it holds nothing itself.',
+  'recipient-list': 'What arrives at a crashed recipient list is lost:crash; it holds nothing itself.',
+  'wire-tap': 'What arrives at a crashed wire tap is lost:crash; it holds nothing itself.',
+  'load-balancer': 'What arrives at a crashed load balancer is lost:crash; it holds nothing itself.',
+  resequencer: 'A crashed resequencer loses what it holds (lost:crash), and what arrives while it is down.',
+  consumer: "A crashed consumer's unacked messages go back to its queue (manual ack) or are lost (auto-ack).",
+};
+
+function NodeFaults({ id, kind }: { id: string; kind: NodeKind }) {
   const down = useSimStore((s) => s.downNodes[id] === true);
   const [restartAfterMs, setRestartAfterMs] = useState<number | undefined>(undefined);
   const crash = (ms: number | undefined) => ({ atMs: 0, action: 'crash', node: id, ...(ms === undefined ? {} : { restartAfterMs: ms }) });
@@ -244,7 +260,7 @@ function NodeFaults({ id }: { id: string }) {
     <FieldGroup
       legend="Faults"
       testId="faults"
-      note="A crashed consumer's unacked messages go back to its queue (manual ack) or are lost (auto-ack); a crashed queue keeps only persistent messages, and only if durable."
+      note={CRASH_NOTE[kind]}
     >
       <div className="mf-faults__actions">
         {down ? (

@@ -23,7 +23,8 @@ export const contentRouter = defineNode({
         s.received++;
         const rule = rules.find((r) => r.test(msg));
         const edge = rule ? rule.edge : defaultEdge;
-        if (edge < 0) {
+        // An output that has not opened yet (activeFromMs) is not there.
+        if (edge < 0 || !sim.isOpen(edge)) {
           s.dropped++;
           sim.release(msg, 'lost:unroutable');
           return;

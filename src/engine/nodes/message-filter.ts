@@ -21,7 +21,7 @@ export const messageFilter = defineNode({
           sim.release(msg, 'lost:filtered');
           return;
         }
-        if (edge === undefined) {
+        if (edge === undefined || !sim.isOpen(edge)) {
           s.dropped++;
           sim.release(msg, 'lost:unroutable');
           return;

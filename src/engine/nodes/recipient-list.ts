@@ -18,14 +18,16 @@ export const recipientList = defineNode({
       },
       receive(msg) {
         s.received++;
-        if (edges.length === 0) {
+        // A recipient whose link has not opened yet (activeFromMs) gets nothing.
+        const open = edges.filter((edge) => sim.isOpen(edge));
+        if (open.length === 0) {
           s.dropped++;
           sim.release(msg, 'lost:unroutable');
           return;
         }
-        for (let i = 1; i < edges.length; i++) sim.send(edges[i]!, sim.copyMessage(msg));
-        sim.send(edges[0]!, msg);
-        s.out += edges.length;
+        for (let i = 1; i < open.length; i++) sim.send(open[i]!, sim.copyMessage(msg));
+        sim.send(open[0]!, msg);
+        s.out += open.length;
       },
       stats: () => ({ kind: 'recipient-list', ...s }),
     };

@@ -42,7 +42,7 @@ export const resequencer = defineNode({
 
     function pass(msg: Message): void {
       const [edge] = sim.outputs(index);
-      if (edge === undefined) {
+      if (edge === undefined || !sim.isOpen(edge)) {
         s.dropped++;
         sim.release(msg, 'lost:unroutable');
         return;

@@ -20,3 +20,16 @@ describe('SEMANTICS §5 wire tap', () => {
     expect(sim.heldMessages('main', 10)!.messages.some((m) => m.copy)).toBe(false);
   });
 });
+
+describe('routers and late links (activeFromMs)', () => {
+  it('a tap, a recipient or a route that has not opened yet gets nothing', () => {
+    const late = (t: ReturnType<typeof routerTopology>, edgeIds: string[]) => ({ ...t, edges: t.edges.map((e) => (edgeIds.includes(e.id) ? { ...e, activeFromMs: 10_000 } : e)) });
+    const tapped = runFor(late(routerTopology([sender(['a', 'b']), { id: 't', kind: 'wire-tap', config: { tapTo: 'log' } }, sink('main'), sink('log')], [['p', 't'], ['t', 'main'], ['t', 'log']]), ['e2']));
+    expect(keysAt(tapped, 'main')).toEqual(['a', 'b']);
+    expect(keysAt(tapped, 'log')).toEqual([]);
+    const listed = runFor(late(routerTopology([sender(['a']), { id: 'r', kind: 'recipient-list' }, sink('x'), sink('y')], [['p', 'r'], ['r', 'x'], ['r', 'y']]), ['e2']));
+    expect([keysAt(listed, 'x'), keysAt(listed, 'y')]).toEqual([['a'], []]);
+    const routed = runFor(late(routerTopology([sender(['a']), { id: 'r', kind: 'content-router', config: { defaultTo: 'x' } }, sink('x')], [['p', 'r'], ['r', 'x']]), ['e1']));
+    expect(runReport(routed).ledger.lost).toEqual({ unroutable: 1 });
+  });
+});

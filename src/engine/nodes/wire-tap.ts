@@ -20,11 +20,11 @@ export const wireTap = defineNode({
       },
       receive(msg) {
         s.received++;
-        if (tap >= 0) {
+        if (tap >= 0 && sim.isOpen(tap)) {
           s.tapped++;
           sim.send(tap, sim.copyMessage(msg));
         }
-        if (main < 0) {
+        if (main < 0 || !sim.isOpen(main)) {
           s.dropped++;
           sim.release(msg, 'lost:unroutable');
           return;

@@ -458,6 +458,26 @@ describe('RMQ-D1 dead-letter cycles', () => {
     expect(r.ledger.lost).toEqual({ 'dead-letter-cycle': 1 });
     expect(stats<QueueStats>(sim, 'a').droppedByReason).toEqual({ 'dead-letter-cycle': 1 });
   });
+
+  it('a rejection before the cycle does not keep it going: only the deaths in the cycle count', () => {
+    // Rejected at q0 into q1; then q1 and q2 expire it to each other (TTL 100 ms).
+    const sim = run(
+      build(
+        [
+          producer('p', { limit: 1 }),
+          queue('q0', { deadLetterTarget: 'q1' }),
+          consumer('c', { processingMs: fixed(1), failureProbability: 1, onFailure: 'reject' }),
+          queue('q1', { messageTtlMs: 100, deadLetterTarget: 'q2' }),
+          queue('q2', { messageTtlMs: 100, deadLetterTarget: 'q1' }),
+        ],
+        [['p', 'q0'], ['q0', 'c']],
+      ),
+      10_000,
+    );
+    // q0 rejects, q1 and q2 each expire it once, and q1 drops it when it comes back.
+    expect(runReport(sim).ledger.deadLettered).toEqual({ rejected: 1, expired: 2 });
+    expect(runReport(sim).ledger.lost).toEqual({ 'dead-letter-cycle': 1 });
+  });
 });
 
 describe('properties over random topologies, seeds and settings', () => {

@@ -186,13 +186,18 @@ export const queue = defineNode({
     }
 
     /**
-     * RMQ-D1: a dead letter arriving at a queue it was already dead-lettered from, with no
-     * rejection anywhere in its history, is in a cycle that would never end: it is dropped.
+     * RMQ-D1: a dead letter arriving at a queue it was already dead-lettered from has gone
+     * round a cycle: the deaths since that one (the records, latest first, up to and
+     * including this queue's). With no rejection among them it would never end: dropped.
+     * A rejection earlier in its history does not count (RabbitMQ looks at the cycle only).
      */
     function deadLetterCycle(msg: Message): boolean {
       const deaths = msg.deaths;
       if (deaths === undefined) return false;
-      return deaths.some((d) => d.queue === index) && !deaths.some((d) => d.reason === 'rejected');
+      const own = deaths.findIndex((d) => d.queue === index);
+      if (own < 0) return false;
+      for (let i = 0; i <= own; i++) if (deaths[i]!.reason === 'rejected') return false;
+      return true;
     }
 
     /** Expiry applies at the head (RabbitMQ): an expired message behind a live one waits. */

@@ -221,3 +221,41 @@ describe('MQ-8 shared subscriptions', () => {
     expect(stats<ConsumerStats>(sim, 'audit').received).toBe(10);
   });
 });
+
+describe('broker crashes and late subscribers (review findings)', () => {
+  it('a crashed broker does not publish the wills it was waiting on', () => {
+    const t = loadTopology({
+      format: 'msgflow/1',
+      nodes: [{ id: 'device', kind: 'producer', config: { keys: ['s'], limit: 1, keepAliveMs: 1_000, will: { topic: 's' } } }, broker(), subscriber('c')],
+      edges: [
+        { id: 'up', source: 'device', target: 'b' },
+        { id: 'down', source: 'b', target: 'c', subscription: sub([['#', 0]]) },
+      ],
+      faults: [
+        { atMs: 100, action: 'crash', node: 'device' },
+        { atMs: 500, action: 'crash', node: 'b', restartAfterMs: 2_000 },
+      ],
+    });
+    if (!t.ok) throw new Error(JSON.stringify(t.error));
+    const sim = run(t.topology, 10_000);
+    expect(stats<MqttBrokerStats>(sim, 'b').wills).toBe(0);
+  });
+
+  it('a subscriber back before its link opens gets the retained message when the link opens, not before', () => {
+    const t = loadTopology({
+      format: 'msgflow/1',
+      nodes: [publisher('sensor', { retain: true, limit: 1 }), broker(), { id: 'c', kind: 'consumer', config: { processingMs: { dist: 'fixed', value: 60_000 } } }],
+      edges: [
+        { id: 'up', source: 'sensor', target: 'b' },
+        { id: 'down', source: 'b', target: 'c', activeFromMs: 5_000, subscription: sub([['sensors/#', 1]]) },
+      ],
+      faults: [{ atMs: 1_000, action: 'crash', node: 'c', restartAfterMs: 1_000 }],
+    });
+    if (!t.ok) throw new Error(JSON.stringify(t.error));
+    const sim = new Simulation(t.topology);
+    sim.runUntil(4_999);
+    expect(stats<ConsumerStats>(sim, 'c').received).toBe(0);
+    sim.runUntil(5_010);
+    expect(stats<ConsumerStats>(sim, 'c').received).toBe(1);
+  });
+});

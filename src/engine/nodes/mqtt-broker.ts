@@ -197,7 +197,7 @@ export const mqttBroker = defineNode({
         publish(msg);
       },
       timer(edge, tag) {
-        if (tag !== WILL || willDueAt[edge] !== sim.now) return;
+        if (tag !== WILL || willDueAt[edge] !== sim.now || sim.isDown(index)) return;
         willDueAt[edge] = Infinity;
         fireWill(edge);
       },
@@ -215,6 +215,8 @@ export const mqttBroker = defineNode({
       outputUp(edge) {
         const o = outputOfEdge[edge]!;
         const sub = subscribers[o]!;
+        // Back, or its link opened, but it counts only once it is both connected and up.
+        if (!online(o)) return;
         // A new subscription, or a clean session subscribing again, gets the retained messages.
         if (!sub.subscribed || sub.cleanSession) sendRetained(o);
         sub.subscribed = true;
@@ -227,6 +229,8 @@ export const mqttBroker = defineNode({
         }
         s.queued = 0;
         retained = new Map();
+        // The wills it was waiting to publish went with it.
+        willDueAt.fill(Infinity);
       },
       held(limit) {
         const list = heldList(limit);

@@ -19,6 +19,8 @@ const FAULT = 2;
 const PARTITION_TIMEOUT = 3;
 /** A link reaches its `activeFromMs` (a = edge). */
 const LINK_OPEN = 4;
+/** A QoS 1/2 sender goes again (a = edge, b = its slot in the exchanges table). */
+const RESEND = 5;
 const TIMER = 8;
 
 /** QoS 1 and 2 resend rounds before a sender gives up on a link that loses everything (msgflow). */
@@ -96,6 +98,9 @@ export class Simulation implements SimContext {
   private readonly partitionTimerAt: Float64Array;
   /** When each edge opens (`activeFromMs`, else 0). */
   private readonly openFrom: Float64Array;
+  /** QoS 1/2 exchanges waiting to resend, by slot (freed slots are reused). */
+  private readonly exchanges: (QosExchange | undefined)[] = [];
+  private readonly freeExchanges: number[] = [];
   /** Per node with an ACL: who may publish to it and who may receive from it (undefined: anyone). */
   private readonly publishers: (Set<number> | undefined)[];
   private readonly receivers: (Set<number> | undefined)[];
@@ -222,48 +227,60 @@ export class Simulation implements SimContext {
   }
 
   sendQos(edge: number, msg: Message, qos: Qos, resendAfterMs: number): void {
-    const link = this.links[edge]!;
-    if (qos === 0 || (this.cut[edge] && !link.ordered)) {
+    if (qos === 0) {
       this.send(edge, msg);
       return;
     }
-    // MQ-1: the sender resends after resendAfterMs until an acknowledgement comes back. Each
-    // round is one traversal there and, if it arrived, one acknowledgement back, each lost
-    // with the link's odds; every traversal that arrives is a delivery, and at QoS 2 the
-    // receiver keeps only the first (it remembers the packet id).
-    const rng = this.linkRngs[edge]!;
-    let departAt = this.now;
-    let arrivals = 0;
-    for (let round = 1; ; round++) {
+    this.qosRound({ edge, msg, qos, resendAfterMs, round: 0, arrivals: 0 });
+  }
+
+  /**
+   * One round of an MQ-1 exchange, at the time it really happens: the publish crosses the
+   * link (lost with the link's odds, or while an unordered link is cut) and, if it arrived,
+   * its acknowledgement comes back (lost with the same odds). Without an acknowledgement
+   * the sender goes again after `resendAfterMs`; every traversal that arrives is a
+   * delivery, and at QoS 2 the receiver keeps only the first. The sender holds the message
+   * until it is acknowledged or it gives up.
+   */
+  private qosRound(r: QosExchange): void {
+    const link = this.links[r.edge]!;
+    const rng = this.linkRngs[r.edge]!;
+    r.round++;
+    const lostThere = rng.next() < link.loss || (this.cut[r.edge] === 1 && !link.ordered);
+    if (!lostThere) {
+      this.hold(r.msg);
+      const env = this.traverseAt(r.edge, r.msg, undefined);
+      env.protocolRepeat = r.arrivals > 0 && r.qos === 2;
+      r.arrivals++;
       if (rng.next() >= link.loss) {
-        if (arrivals > 0) this.hold(msg);
-        const env = this.traverseAt(edge, msg, departAt, undefined);
-        env.protocolRepeat = arrivals > 0 && qos === 2;
-        arrivals++;
-        if (rng.next() >= link.loss) return;
+        this.release(r.msg);
+        return;
       }
-      if (round >= MAX_QOS_ROUNDS) break;
-      departAt += resendAfterMs;
     }
-    if (arrivals === 0) this.release(msg, 'lost:link-loss');
+    if (r.round >= MAX_QOS_ROUNDS) {
+      this.release(r.msg, r.arrivals === 0 ? 'lost:link-loss' : undefined);
+      return;
+    }
+    const slot = this.freeExchanges.length > 0 ? this.freeExchanges.pop()! : this.exchanges.length;
+    this.exchanges[slot] = r;
+    this.heap.push(this.now + r.resendAfterMs, RESEND, r.edge, slot);
   }
 
   private traverse(edge: number, msg: Message, lost: boolean, options?: SendOptions): void {
-    const env = this.traverseAt(edge, msg, this.now, options);
+    const env = this.traverseAt(edge, msg, options);
     env.doomedBy = lost ? 'link-loss' : undefined;
   }
 
-  /** One traversal of `edge` leaving at `departAt` (now, or a later resend). */
-  private traverseAt(edge: number, msg: Message, departAt: number, options: SendOptions | undefined): Envelope {
+  /** One traversal of `edge`, leaving now. */
+  private traverseAt(edge: number, msg: Message, options: SendOptions | undefined): Envelope {
     const link = this.links[edge]!;
     const rng = this.linkRngs[edge]!;
-    let arriveAt = departAt + sampleDuration(link.latencyMs, rng) + (link.jitterMs > 0 ? rng.next() * link.jitterMs : 0);
+    let arriveAt = this.now + sampleDuration(link.latencyMs, rng) + (link.jitterMs > 0 ? rng.next() * link.jitterMs : 0);
     if (link.ordered) {
       if (arriveAt < this.lastArrival[edge]!) arriveAt = this.lastArrival[edge]!;
       this.lastArrival[edge] = arriveAt;
     }
     const env = this.envelope(msg, edge, this.edgeTarget[edge]!, arriveAt, true, options);
-    env.departAt = departAt;
     env.linkPos = this.onLink.length;
     this.onLink.push(env);
     return env;
@@ -423,6 +440,12 @@ export class Simulation implements SimContext {
     else if (fault) this.applyFault(fault);
     else if (ev.kind === PARTITION_TIMEOUT) this.partitionTimeout(ev.a);
     else if (ev.kind === LINK_OPEN) this.runtimes[this.edgeSource[ev.a]!]!.outputUp?.(ev.a);
+    else if (ev.kind === RESEND) {
+      const exchange = this.exchanges[ev.b]!;
+      this.exchanges[ev.b] = undefined;
+      this.freeExchanges.push(ev.b);
+      this.qosRound(exchange);
+    }
     else this.runtimes[ev.a]!.timer?.(ev.b, ev.kind - TIMER);
     return true;
   }
@@ -788,6 +811,18 @@ export class Simulation implements SimContext {
     }
     env.linkPos = -1;
   }
+}
+
+/** A QoS 1 or 2 publish in progress between a sender and a receiver (MQ-1). */
+interface QosExchange {
+  edge: number;
+  msg: Message;
+  qos: Qos;
+  resendAfterMs: number;
+  /** Rounds done so far. */
+  round: number;
+  /** Traversals that arrived (the first is the delivery; at QoS 2 the others are dropped). */
+  arrivals: number;
 }
 
 interface PendingFault {

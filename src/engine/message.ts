@@ -93,4 +93,23 @@ export interface Envelope {
   attempt: number;
   /** The producer (node index) that wants a publisher confirm for it, or -1. */
   confirmTo: number;
+  /** The confirm of the publish it is a part of, when an exchange passed it on. */
+  receipt: Receipt | undefined;
+}
+
+/**
+ * A publisher confirm in the making: the publish and every part an exchange passed on must
+ * be done with (accepted, refused, or lost beyond the first hop) before it goes back.
+ */
+export interface Receipt {
+  /** The producer's link, which the confirm travels back over. */
+  edge: number;
+  producer: number;
+  /** The published message's uid (what the producer waits on). */
+  uid: number;
+  pending: number;
+  /** A part was refused (reject-publish, an ACL): the confirm is a nack. */
+  nack: boolean;
+  /** A part was dropped before it was accepted (a crash): no confirm ever comes. */
+  silent: boolean;
 }

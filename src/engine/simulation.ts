@@ -6,7 +6,7 @@ import { RandomStream } from './core/random.ts';
 import { TraceHash } from './core/trace-hash.ts';
 import { Ledger, type DeadLetterReason, type Fate } from './ledger/ledger.ts';
 import { SeriesRecorder } from './ledger/series.ts';
-import type { Death, Envelope, Message } from './message.ts';
+import type { Death, Envelope, Message, Receipt } from './message.ts';
 import { CONFIRM_ACK, CONFIRM_NACK, type HeldMessage, type NodeRuntime, type SendOptions, type SimContext } from './nodes/node.ts';
 import { NODE_DEFINITIONS } from './nodes/registry.ts';
 import { DOT_COPY, DOT_NORMAL, DOT_REDELIVERED, DOT_STRIDE, type MessageView, type NodeMessages, type NodeStats } from './session-types.ts';
@@ -72,12 +72,14 @@ export class Simulation implements SimContext {
   /** Envelopes currently on a link, for drawing. */
   private readonly onLink: Envelope[] = [];
   private nextMessageId = 0;
-  /** The uid a node refused during the arrival being handled (turns its confirm into a nack). */
-  private refusedUid = -1;
-  /** The uid a node did not accept yet during the arrival being handled (its confirm waits). */
-  private confirmLaterUid = -1;
-  /** Confirms waiting for their publish to be accepted, by message uid (a retry may wait beside its original). */
-  private readonly waitingConfirms = new Map<number, { edge: number; producer: number; count: number }>();
+  /** The publisher confirm that the arrival being handled answers to, if any. */
+  private receipt: Receipt | undefined;
+  /** True while an exchange handles that arrival: what it sends on carries the receipt. */
+  private forwarding = false;
+  /** The arrival being handled was not accepted yet (a blocked publish): its receipt waits. */
+  private deferred = false;
+  /** Receipts waiting for a blocked publish to be accepted, by message uid, oldest first. */
+  private readonly waitingReceipts = new Map<number, Receipt[]>();
   private nextUid = 0;
   /** The schedule as given: the file's faults and those injected live (not derived restarts). */
   private readonly givenFaults: Fault[] = [];
@@ -376,18 +378,31 @@ export class Simulation implements SimContext {
 
   refused(msg: Message): void {
     this.runtimes[msg.producer]!.refusedByQueue?.();
-    this.refusedUid = msg.uid;
+    if (this.receipt) this.receipt.nack = true;
   }
 
   confirmLater(msg: Message): void {
-    this.confirmLaterUid = msg.uid;
+    if (!this.receipt) return;
+    this.deferred = true;
+    const list = this.waitingReceipts.get(msg.uid);
+    if (list) list.push(this.receipt);
+    else this.waitingReceipts.set(msg.uid, [this.receipt]);
   }
 
   publishSettled(msg: Message, accepted: boolean): void {
-    const waiting = this.waitingConfirms.get(msg.uid);
-    if (!waiting) return;
-    if (--waiting.count === 0) this.waitingConfirms.delete(msg.uid);
-    if (accepted) this.confirm(waiting.edge, waiting.producer, msg.uid, false);
+    const list = this.waitingReceipts.get(msg.uid);
+    const receipt = list?.shift();
+    if (!receipt) return;
+    if (list!.length === 0) this.waitingReceipts.delete(msg.uid);
+    // A publish dropped by a crash before it was accepted is never confirmed.
+    if (!accepted) receipt.silent = true;
+    this.settleReceipt(receipt);
+  }
+
+  /** One part of a publish is done with; when every part is, the confirm goes back (a nack if any part was refused). */
+  private settleReceipt(receipt: Receipt): void {
+    if (--receipt.pending > 0 || receipt.silent) return;
+    this.confirm(receipt.edge, receipt.producer, receipt.uid, receipt.nack);
   }
 
   // ---- running ----
@@ -570,6 +585,9 @@ export class Simulation implements SimContext {
     const redelivery = options?.redelivery ?? false;
     const attempt = options?.attempt ?? 0;
     const confirmTo = options?.confirm ? this.edgeSource[edge]! : -1;
+    // An exchange passing a confirmed publish on: the confirm waits for this part too.
+    const receipt = this.forwarding ? this.receipt : undefined;
+    if (receipt) receipt.pending++;
     let env: Envelope;
     if (this.freeSlots.length > 0) {
       env = this.live[this.freeSlots.pop()!]!;
@@ -586,6 +604,7 @@ export class Simulation implements SimContext {
       env.redelivery = redelivery;
       env.attempt = attempt;
       env.confirmTo = confirmTo;
+      env.receipt = receipt;
     } else {
       env = {
         slot: this.live.length,
@@ -602,6 +621,7 @@ export class Simulation implements SimContext {
         redelivery,
         attempt,
         confirmTo,
+        receipt,
       };
       this.live.push(env);
     }
@@ -624,31 +644,31 @@ export class Simulation implements SimContext {
       return;
     }
     this.freeEnvelope(env);
-    if (doomedBy) {
-      this.release(msg, `lost:${doomedBy}`);
+    // A publish from a producer that wants a confirm starts one; a part an exchange passed on carries its own.
+    const receipt: Receipt | undefined =
+      confirmTo >= 0 ? { edge, producer: confirmTo, uid: msg.uid, pending: 1, nack: false, silent: false } : env.receipt;
+    if (doomedBy || this.down[target] || protocolRepeat) {
+      if (doomedBy) this.release(msg, `lost:${doomedBy}`);
+      else if (this.down[target]) this.release(msg, this.topology.nodes[target]!.kind === 'consumer' ? 'lost:consumer-crash' : 'lost:crash');
+      else {
+        // QoS 2: the receiver already has this packet id and does not take it again.
+        this.ledger.duplicatesSuppressed++;
+        this.release(msg);
+      }
+      // Lost on the way to its first hop: nothing comes back. A part lost beyond it is done with.
+      if (receipt && confirmTo < 0) this.settleReceipt(receipt);
       return;
     }
-    if (this.down[target]) {
-      this.release(msg, this.topology.nodes[target]!.kind === 'consumer' ? 'lost:consumer-crash' : 'lost:crash');
-      return;
+    this.receipt = receipt;
+    this.deferred = false;
+    this.forwarding = receipt !== undefined && this.runtimes[target]!.kind === 'exchange';
+    try {
+      this.runtimes[target]!.receive(msg, edge, deliveryTag, redelivery, attempt);
+    } finally {
+      this.receipt = undefined;
+      this.forwarding = false;
     }
-    if (protocolRepeat) {
-      // QoS 2: the receiver already has this packet id and does not take it again.
-      this.ledger.duplicatesSuppressed++;
-      this.release(msg);
-      return;
-    }
-    this.refusedUid = -1;
-    this.confirmLaterUid = -1;
-    this.runtimes[target]!.receive(msg, edge, deliveryTag, redelivery, attempt);
-    if (confirmTo < 0) return;
-    if (this.confirmLaterUid === msg.uid) {
-      const waiting = this.waitingConfirms.get(msg.uid);
-      if (waiting) waiting.count++;
-      else this.waitingConfirms.set(msg.uid, { edge, producer: confirmTo, count: 1 });
-      return;
-    }
-    this.confirm(edge, confirmTo, msg.uid, this.refusedUid === msg.uid);
+    if (receipt && !this.deferred) this.settleReceipt(receipt);
   }
 
   /**
@@ -680,6 +700,7 @@ export class Simulation implements SimContext {
     while (list.size > 0 && list.peek()!.holdUntil <= this.now) {
       const env = list.shift()!;
       this.release(env.msg, 'lost:partition');
+      if (env.receipt && env.confirmTo < 0) this.settleReceipt(env.receipt);
       this.freeEnvelope(env);
     }
     this.partitionTimerAt[edge] = Infinity;

@@ -286,3 +286,27 @@ describe('late binding (SCENARIOS 4: a subscriber joining at 30 s)', () => {
     expect(runReport(sim).ledger.lost).toEqual({});
   });
 });
+
+describe('RMQ-P1 / RMQ-L2 publisher confirms behind an exchange', () => {
+  const behindExchange = (overflow: string) =>
+    build(
+      [producer(['k', 'k', 'k', 'k', 'k'], { confirms: true }), exchange('x', 'direct'), queue('q', { maxLength: 3, overflow }), queue('other')],
+      [
+        ['p', 'x'],
+        ['x', 'q', { keys: ['k'] }],
+        ['x', 'other', { keys: ['k'] }],
+      ],
+    );
+
+  it('reject-publish at a bound queue nacks the publish, though the other queue took its copy', () => {
+    const sim = run(behindExchange('reject-publish'), 10_000);
+    expect(stats<ProducerStats>(sim, 'p')).toMatchObject({ confirmed: 3, refused: 2 });
+    expect(stats<QueueStats>(sim, 'other').depth).toBe(5);
+  });
+
+  it('block: the confirm waits until the blocked queue takes its copy', () => {
+    const sim = run(behindExchange('block'), 10_000);
+    expect(stats<QueueStats>(sim, 'q').blocked).toBe(2);
+    expect(stats<ProducerStats>(sim, 'p').confirmed).toBe(3);
+  });
+});

@@ -206,10 +206,13 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           id: fc.constant(id),
           kind: fc.constant('exchange' as const),
           position: fc.constant({ x: 0, y: 0 }),
-          config: fc.record({
-            type: fc.constantFrom(...EXCHANGE_TYPES),
-            alternateExchange: x.length > 1 ? optional(fc.constantFrom(...x.filter((other) => other !== id))) : fc.constant(undefined),
-          }),
+          config: fc
+            .record({
+              type: fc.constantFrom(...EXCHANGE_TYPES),
+              alternateExchange: x.length > 1 ? optional(fc.constantFrom(...x.filter((other) => other !== id))) : fc.constant(undefined),
+            })
+            // RMQ-R1: the default exchange has no alternate.
+            .map((config) => (config.type === 'default' ? { type: config.type, alternateExchange: undefined } : config)),
         });
       const brokerNode = (id: string) =>
         fc.record({

@@ -53,7 +53,11 @@ export function withoutStaleReferences(node: TopologyNode, context: ReferenceCon
     case 'recipient-list': {
       const recipients = node.config.recipients.filter(linked);
       if (recipients.length < node.config.recipients.length) {
-        cleared.push(`"${node.id}" dropped recipients that are no longer linked.`);
+        cleared.push(
+          recipients.length === 0
+            ? `"${node.id}" has no listed recipient left, so it now copies to every output.`
+            : `"${node.id}" dropped recipients that are no longer linked.`,
+        );
         next = { ...node, config: { ...node.config, recipients } };
       }
       break;

@@ -115,7 +115,11 @@ export type Qos = z.infer<typeof qosSchema>;
 
 /** MQTT Last Will (MQ-5): what the broker publishes for a client that vanished without a DISCONNECT. */
 export const willSchema = z.strictObject({
-  topic: z.string().min(1, 'must not be empty').max(255),
+  topic: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(255)
+    .refine((t) => !/[+#]/.test(t), { message: 'a topic name has no wildcards: + and # belong in filters' }),
   qos: qosSchema.default(0),
   retain: z.boolean().default(false),
 });
@@ -609,6 +613,7 @@ export const topologySchema = z
       if (target === n.id) ctx.addIssue({ code: 'custom', path, message: 'an exchange cannot be its own alternate exchange' });
       else if (!targetKind) ctx.addIssue({ code: 'custom', path, message: `no node with id "${target}"` });
       else if (targetKind !== 'exchange') ctx.addIssue({ code: 'custom', path, message: `an alternate exchange must be an exchange, not a ${targetKind}` });
+      else if (n.config.type === 'default') ctx.addIssue({ code: 'custom', path, message: 'the default exchange has no alternate exchange (RMQ-R1)' });
     });
     const edgeIdSet = new Set(t.edges.map((e) => e.id));
     const targetsOf = new Map<string, Set<string>>();

@@ -647,6 +647,11 @@ export class Simulation implements SimContext {
     // A publish from a producer that wants a confirm starts one; a part an exchange passed on carries its own.
     const receipt: Receipt | undefined =
       confirmTo >= 0 ? { edge, producer: confirmTo, uid: msg.uid, pending: 1, nack: false, silent: false } : env.receipt;
+    if (edge >= 0 && this.down[target] && !doomedBy && !protocolRepeat && this.runtimes[this.edgeSource[edge]!]!.undeliverable?.(edge, msg)) {
+      // The sender took it back (an MQTT broker keeping a persistent session's message).
+      if (receipt && confirmTo < 0) this.settleReceipt(receipt);
+      return;
+    }
     if (doomedBy || this.down[target] || protocolRepeat) {
       if (doomedBy) this.release(msg, `lost:${doomedBy}`);
       else if (this.down[target]) this.release(msg, this.topology.nodes[target]!.kind === 'consumer' ? 'lost:consumer-crash' : 'lost:crash');

@@ -276,3 +276,26 @@ describe('broker crashes and late subscribers (review findings)', () => {
     expect(stats<ConsumerStats>(sim, 'c').received).toBe(1);
   });
 });
+
+describe('MQ-1 / MQ-4 a delivery in flight when a persistent session drops', () => {
+  it('is sent again when the subscriber is back, not lost; with a clean session it is lost', () => {
+    const t = (cleanSession: boolean) => {
+      const r = loadTopology({
+        format: 'msgflow/1',
+        nodes: [publisher('p', { qos: 1, limit: 1 }), broker(), subscriber('c')],
+        edges: [
+          { id: 'up', source: 'p', target: 'b', link: { latencyMs: { dist: 'fixed', value: 1 } } },
+          { id: 'down', source: 'b', target: 'c', link: { latencyMs: { dist: 'fixed', value: 500 } }, subscription: sub([['#', 1]], cleanSession) },
+        ],
+        faults: [{ atMs: 100, action: 'crash', node: 'c', restartAfterMs: 1_000 }],
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.topology;
+    };
+    const persistent = run(t(false), 10_000);
+    expect(persistent.ledger.delivered).toBe(1);
+    expect(runReport(persistent).ledger.lost).toEqual({});
+    const clean = run(t(true), 10_000);
+    expect(runReport(clean).ledger.lost).toEqual({ 'consumer-crash': 1 });
+  });
+});

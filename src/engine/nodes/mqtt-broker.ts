@@ -201,6 +201,20 @@ export const mqttBroker = defineNode({
         willDueAt[edge] = Infinity;
         fireWill(edge);
       },
+      undeliverable(edge, msg) {
+        // MQ-1, MQ-4: a QoS 1/2 delivery to a persistent session that went offline on the
+        // way is not lost: the broker sends it again when the session is back.
+        const o = outputOfEdge[edge]!;
+        const sub = subscribers[o];
+        if (!sub || sub.cleanSession) return false;
+        let granted = -1;
+        for (const f of sub.filters) if (f.qos > granted && mqttTopicMatches(f.filter, msg.key ?? '')) granted = f.qos;
+        const qos = Math.min(msg.qos, Math.max(granted, 0)) as Qos;
+        if (qos === 0 || sub.offline.size >= c.maxQueuedMessages) return false;
+        sub.offline.push({ msg, qos });
+        s.queued++;
+        return true;
+      },
       inputDown(edge) {
         const client = sim.topology.nodes[sim.sourceOf(edge)];
         if (client?.kind !== 'producer' || !client.config.will || willDueAt[edge] !== Infinity) return;

@@ -183,6 +183,12 @@ export interface NodeRuntime {
   outputDown?(edge: number): void;
   /** The node at the far end of output `edge` is back, or the link has just opened (`activeFromMs`). */
   outputUp?(edge: number): void;
+  /**
+   * A message this node sent on output `edge` reached its target after the target went
+   * down. Return true to take it back (the caller's hold comes with it), false to let it
+   * be lost as the simulation would.
+   */
+  undeliverable?(edge: number, msg: Message): boolean;
   /** The node at the near end of input `edge` crashed, or the link was cut (an MQTT client gone without DISCONNECT). */
   inputDown?(edge: number): void;
   /** The node at the near end of input `edge` is back, or the link healed. */

@@ -829,6 +829,43 @@ describe('SQS-6 retention', () => {
   });
 });
 
+describe('SQS-6 message size limit', () => {
+  // 200 messages of 0 to 2000 bytes (uniform, drawn from the producer's own stream) into a
+  // queue that takes at most 1024 bytes per message.
+  const topology = (queueConfig: object) =>
+    build(
+      [
+        producer('p', { limit: 200, confirms: true, sizeBytes: { dist: 'uniform', min: 0, max: 2000 } }),
+        queue('q', queueConfig),
+      ],
+      [['p', 'q']],
+    );
+
+  it('a message larger than maxMessageBytes is refused at the queue (rejected, the producer told); one of exactly the limit gets in', () => {
+    const sim = run(topology({ maxMessageBytes: 1024 }), 10_000);
+    const q = stats<QueueStats>(sim, 'q');
+    expect(q).toMatchObject({ received: 200, tooLarge: 97, depth: 103, refused: 0, dropped: 0 });
+    expect(sim.ledger.rejected).toBe(97);
+    expect(stats<ProducerStats>(sim, 'p')).toMatchObject({ produced: 200, refused: 97, confirmed: 103 });
+    const kept = sim.heldMessages('q', 1000)!.messages;
+    expect(kept.every((m) => m.sizeBytes <= 1024)).toBe(true);
+    // The same sizes without a limit (the producer's stream does not depend on the queue):
+    // exactly the 97 above 1024 bytes were refused.
+    const unlimited = run(topology({}), 10_000).heldMessages('q', 1000)!.messages;
+    expect(unlimited).toHaveLength(200);
+    expect(unlimited.filter((m) => m.sizeBytes > 1024)).toHaveLength(97);
+    expect(kept.map((m) => m.seq)).toEqual(unlimited.filter((m) => m.sizeBytes <= 1024).map((m) => m.seq));
+  });
+
+  it('the limit is inclusive: a message of exactly maxMessageBytes is accepted, one byte more is not', () => {
+    const at = run(build([producer('p', { limit: 5, sizeBytes: 262_144 }), queue('q', { maxMessageBytes: 262_144 })], [['p', 'q']]), 1_000);
+    expect(stats<QueueStats>(at, 'q')).toMatchObject({ depth: 5, tooLarge: 0 });
+    const over = run(build([producer('p', { limit: 5, sizeBytes: 262_145 }), queue('q', { maxMessageBytes: 262_144 })], [['p', 'q']]), 1_000);
+    expect(stats<QueueStats>(over, 'q')).toMatchObject({ depth: 0, tooLarge: 5 });
+    expect(runReport(over).ledger.rejected).toBe(5);
+  });
+});
+
 describe('time series for the charts', () => {
   it('samples rates, window latency and queue depths once per second of sim time, without changing the run', () => {
     const t = build(

@@ -63,6 +63,8 @@ export interface QueueStats {
   droppedByReason: Record<string, number>;
   /** Publishes refused (reject-publish, reject-publish-dlx). */
   refused: number;
+  /** Messages refused for being larger than `maxMessageBytes` (SQS-6). */
+  tooLarge: number;
   /** Publishes accepted but not delivered: their id or content was seen within `dedupWindowMs`. */
   deduplicated: number;
   /** Publishes its ACL refused (dropped or rejected). */
@@ -75,6 +77,8 @@ export interface TopicStats {
   copiesOut: number;
   /** Publishes its ACL refused. */
   denied: number;
+  /** Copies not sent because the subscriber's filter policy did not match (SNS-2). */
+  filtered: number;
 }
 export interface ConsumerStats {
   kind: 'consumer';

@@ -295,7 +295,7 @@ describe('topics (SEMANTICS.md §1: a copy per subscriber, each with its own fat
     expect(report.ledger.produced).toBe(40);
     expect(report.ledger.created).toBe(120);
     expect(['c1', 'c2', 'c3'].map((c) => consumerStats(sim, c).processed)).toEqual([40, 40, 40]);
-    expect(report.nodes.t).toEqual({ kind: 'topic', received: 40, copiesOut: 120, denied: 0 });
+    expect(report.nodes.t).toEqual({ kind: 'topic', received: 40, copiesOut: 120, denied: 0, filtered: 0 });
   });
 
   it('discards a message with no subscriber as unroutable', () => {

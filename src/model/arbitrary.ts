@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { EXCHANGE_TYPES, FORMAT, SINGLE_OUTPUT, type Qos, type Subscription, HEADER_MATCHES, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Binding, type Distribution, type Fault, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
+import { EXCHANGE_TYPES, FORMAT, type FilterCondition, type FilterPolicy, SINGLE_OUTPUT, type Qos, type Subscription, HEADER_MATCHES, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Binding, type Distribution, type Fault, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
 
 /**
  * Test support: fast-check generators of valid topologies (every kind, every link
@@ -237,6 +237,25 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
         arguments: fc.dictionary(fc.constantFrom('id', 'tenant', 'x-kind'), fc.constantFrom('', 'fixed', '0', 'a'), { maxKeys: 2 }),
         match: fc.constantFrom(...HEADER_MATCHES),
       });
+      // SNS-2 policies on the producers' header names (id, trace, tenant) and values, every operator.
+      const arbitraryFilterCondition: fc.Arbitrary<FilterCondition> = fc.oneof(
+        fc.constantFrom('', 'fixed', '0', 'a', 'b'),
+        fc.constantFrom('a', 'order-', '1').map((prefix) => ({ prefix })),
+        fc.constantFrom('0', '/1', 'd').map((suffix) => ({ suffix })),
+        fc.subarray(['fixed', 'a', '0', ''], { minLength: 1 }).map((values) => ({ 'anything-but': values })),
+        fc.constantFrom('=' as const, '>' as const, '>=' as const, '<' as const, '<=' as const).chain((op) =>
+          fc.integer({ min: -1, max: 30 }).map((n) => ({ numeric: [op, n] as [typeof op, number] })),
+        ),
+        fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })).map(([a, b]) => ({
+          numeric: ['>=', Math.min(a, b), '<', Math.max(a, b)] as ['>=', number, '<', number],
+        })),
+        fc.boolean().map((exists) => ({ exists })),
+      );
+      const arbitraryFilterPolicy: fc.Arbitrary<FilterPolicy> = fc.dictionary(
+        fc.constantFrom('id', 'trace', 'tenant'),
+        fc.array(arbitraryFilterCondition, { minLength: 1, maxLength: 3 }),
+        { maxKeys: 2 },
+      );
       const subset = (options: string[]) => fc.subarray(options);
       return fc
         .record({
@@ -258,13 +277,14 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           subscriptions: fc.array(arbitrarySubscription, { minLength: 64, maxLength: 64 }),
           exchangeTargets: fc.tuple(...x.map(() => subset(q))),
           bindings: fc.array(arbitraryBinding, { minLength: 64, maxLength: 64 }),
+          filterPolicies: fc.array(fc.option(arbitraryFilterPolicy, { nil: undefined, freq: 2 }), { minLength: 64, maxLength: 64 }),
           opensAt: fc.array(fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: undefined, freq: 4 }), { minLength: 64, maxLength: 64 }),
           topicTargets: fc.tuple(...t.map(() => subset([...q, ...r, ...c]))),
           queueTargets: fc.tuple(...q.map(() => subset(c))),
           links: fc.array(arbitraryLink, { minLength: 64, maxLength: 64 }),
           faults: fc.array(arbitraryFaultSeed, { maxLength: 4 }),
         })
-        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, brokerNodes, routers: routerWiring, producerTargets, exchangeTargets, brokerTargets, subscriptions, bindings, opensAt, topicTargets, queueTargets, links }) => {
+        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, brokerNodes, routers: routerWiring, producerTargets, exchangeTargets, brokerTargets, subscriptions, bindings, filterPolicies, opensAt, topicTargets, queueTargets, links }) => {
           const pairs: [string, string][] = [];
           exchangeTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([x[i]!, target])));
           brokerTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([m[i]!, target])));
@@ -279,6 +299,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             link: links[i % links.length]!,
             ...(source.startsWith('x') ? { binding: bindings[i % bindings.length]! } : {}),
             ...(source.startsWith('m') ? { subscription: subscriptions[i % subscriptions.length]! } : {}),
+            ...(source.startsWith('t') && filterPolicies[i % filterPolicies.length] !== undefined ? { filterPolicy: filterPolicies[i % filterPolicies.length]! } : {}),
             ...(opensAt[i % opensAt.length] === undefined ? {} : { activeFromMs: opensAt[i % opensAt.length]! }),
           }));
           const nodes: TopologyNode[] = [

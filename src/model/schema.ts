@@ -259,6 +259,11 @@ export const queueConfigSchema = z.strictObject({
   deduplication: z.enum(['none', 'message-id', 'content']).default('none'),
   /** The deduplication window (SQS: 5 minutes). */
   dedupWindowMs: duration().default(300_000),
+  /**
+   * SQS-6: the largest message accepted, in bytes (SQS: 1 MiB today, 256 KiB in older
+   * material); a larger one is refused back to its producer. Absent: no limit.
+   */
+  maxMessageBytes: count().max(MAX_MESSAGE_BYTES).optional(),
   acl: aclSchema.optional(),
 });
 
@@ -379,6 +384,119 @@ export const resequencerConfigSchema = z.strictObject({
   bufferSize: count().max(1_000_000).default(100),
 });
 
+/** SNS-2 numeric comparison operators. */
+export const NUMERIC_OPERATORS = ['=', '>', '>=', '<', '<='] as const;
+export type NumericOperator = (typeof NUMERIC_OPERATORS)[number];
+
+/**
+ * One condition of an SNS filter policy (SNS-2): a string is an exact match; the objects
+ * are `{ "prefix": s }`, `{ "suffix": s }`, `{ "anything-but": [s, ...] }`,
+ * `{ "numeric": [op, n] }` or a range `{ "numeric": [">" | ">=", n, "<" | "<=", m] }`, and
+ * `{ "exists": true | false }`.
+ */
+export type FilterCondition =
+  | string
+  | { prefix: string }
+  | { suffix: string }
+  | { 'anything-but': string[] }
+  | { numeric: [NumericOperator, number] | [NumericOperator, number, NumericOperator, number] }
+  | { exists: boolean };
+
+/** The operators a filter condition object may use, for messages. */
+export const FILTER_OPERATORS = ['prefix', 'suffix', 'anything-but', 'numeric', 'exists'] as const;
+
+const MAX_FILTER_STRING = 1000;
+type Problem = { path: PropertyKey[]; message: string };
+
+/** What is wrong with one filter condition (its path within the condition), or undefined. */
+export function filterConditionProblem(c: unknown): Problem | undefined {
+  const text = (v: unknown, path: PropertyKey[], what: string, nonEmpty: boolean): Problem | undefined => {
+    if (typeof v !== 'string') return { path, message: `${what} must be a string` };
+    if (nonEmpty && v === '') return { path, message: `${what} must not be empty` };
+    if (v.length > MAX_FILTER_STRING) return { path, message: `${what} is at most ${MAX_FILTER_STRING} characters` };
+    return undefined;
+  };
+  if (typeof c === 'string') return text(c, [], 'a value', false);
+  if (c === null || typeof c !== 'object' || Array.isArray(c)) {
+    return { path: [], message: 'a condition is a string (exact match) or an object such as { "prefix": "eu-" }' };
+  }
+  const keys = Object.keys(c);
+  if (keys.length !== 1 || !(FILTER_OPERATORS as readonly string[]).includes(keys[0]!)) {
+    const unknown = keys.find((k) => !(FILTER_OPERATORS as readonly string[]).includes(k));
+    return {
+      path: unknown === undefined ? [] : [unknown],
+      message:
+        unknown === undefined
+          ? `a condition has exactly one operator (${FILTER_OPERATORS.join(', ')}), not ${keys.length}`
+          : `unknown operator "${unknown}": use ${FILTER_OPERATORS.join(', ')}`,
+    };
+  }
+  const op = keys[0] as (typeof FILTER_OPERATORS)[number];
+  const arg = (c as Record<string, unknown>)[op];
+  switch (op) {
+    case 'prefix':
+    case 'suffix':
+      return text(arg, [op], `a ${op}`, true);
+    case 'exists':
+      return typeof arg === 'boolean' ? undefined : { path: [op], message: 'exists is true or false' };
+    case 'anything-but': {
+      if (!Array.isArray(arg)) return { path: [op], message: 'anything-but takes a list of strings, e.g. ["test", "dev"]' };
+      if (arg.length === 0) return { path: [op], message: 'anything-but needs at least one value' };
+      if (arg.length > 150) return { path: [op], message: 'anything-but takes at most 150 values' };
+      for (let i = 0; i < arg.length; i++) {
+        const p = text(arg[i], [op, i], 'a value', false);
+        if (p) return p;
+      }
+      return undefined;
+    }
+    case 'numeric': {
+      const usage = 'numeric takes [op, n] or a range [">" or ">=", n, "<" or "<=", m], with op one of = > >= < <=';
+      if (!Array.isArray(arg) || (arg.length !== 2 && arg.length !== 4)) return { path: [op], message: usage };
+      for (let i = 0; i < arg.length; i += 2) {
+        if (!(NUMERIC_OPERATORS as readonly unknown[]).includes(arg[i])) {
+          return { path: [op, i], message: `unknown numeric operator ${JSON.stringify(arg[i])}: use = > >= < <=` };
+        }
+        if (typeof arg[i + 1] !== 'number' || !Number.isFinite(arg[i + 1])) return { path: [op, i + 1], message: 'must be a finite number' };
+      }
+      if (arg.length === 4) {
+        if (arg[0] !== '>' && arg[0] !== '>=') return { path: [op, 0], message: 'a range starts with its lower bound: > or >=' };
+        if (arg[2] !== '<' && arg[2] !== '<=') return { path: [op, 2], message: 'a range ends with its upper bound: < or <=' };
+        if ((arg[1] as number) > (arg[3] as number)) return { path: [op, 3], message: 'the upper bound must be at least the lower bound' };
+      }
+      return undefined;
+    }
+  }
+}
+
+/** Most keys and most conditions per key in one filter policy (msgflow limits; SNS counts combinations, at most 150). */
+export const MAX_FILTER_KEYS = 50;
+export const MAX_FILTER_CONDITIONS = 150;
+
+/**
+ * An SNS filter policy (SNS-2) on a link from a topic to its subscriber: header name ->
+ * conditions. Every key must match (AND); for a key, any of its conditions (OR); a message
+ * without the header does not match, except by `{ "exists": false }`. `{}` matches all.
+ */
+export const filterPolicySchema = z
+  .record(z.string(), z.array(z.custom<FilterCondition>(() => true)))
+  .superRefine((policy, ctx) => {
+    const names = Object.keys(policy);
+    if (names.length > MAX_FILTER_KEYS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_FILTER_KEYS} keys (${names.length} given)` });
+    for (const name of names) {
+      if (name.trim() === '') ctx.addIssue({ code: 'custom', path: [name], message: 'a header name must not be empty' });
+      else if (name.length > 100) ctx.addIssue({ code: 'custom', path: [name], message: 'a header name is at most 100 characters' });
+      const conditions = policy[name]!;
+      if (conditions.length === 0) ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" needs at least one condition` });
+      if (conditions.length > MAX_FILTER_CONDITIONS) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `at most ${MAX_FILTER_CONDITIONS} conditions per key` });
+      }
+      conditions.forEach((c, i) => {
+        const problem = filterConditionProblem(c);
+        if (problem) ctx.addIssue({ code: 'custom', path: [name, i, ...problem.path], message: problem.message });
+      });
+    }
+  });
+
 export const HEADER_MATCHES = ['all', 'any', 'all-with-x', 'any-with-x'] as const;
 
 /** How an exchange's link to a queue is bound: the keys (several = several bindings) and header arguments. */
@@ -478,6 +596,8 @@ export const edgeSchema = z.strictObject({
   binding: bindingSchema.optional(),
   /** On a link from an MQTT broker to a consumer: its subscriptions (without one it receives nothing). */
   subscription: subscriptionSchema.optional(),
+  /** On a link from a topic to its subscriber: SNS-2 filter policy on the message headers (absent: everything). */
+  filterPolicy: filterPolicySchema.optional(),
   /**
    * The link exists only from this sim time on: a subscriber, queue binding or consumer that
    * joins late. Before it, nothing is sent on it (a late subscriber misses what came before).
@@ -548,7 +668,7 @@ export const variantSchema = z.strictObject({
   description: z.string().max(2_000).optional(),
   /** By node id: fields merged into that node's config. */
   nodes: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
-  /** By edge id: link fields merged into its link; a binding, subscription or opening time replaces the edge's. */
+  /** By edge id: link fields merged into its link; a binding, subscription, filter policy or opening time replaces the edge's. */
   edges: z
     .record(
       z.string(),
@@ -556,6 +676,7 @@ export const variantSchema = z.strictObject({
         link: z.record(z.string(), z.unknown()).optional(),
         binding: z.unknown().optional(),
         subscription: z.unknown().optional(),
+        filterPolicy: z.unknown().optional(),
         activeFromMs: z.unknown().optional(),
       }),
     )
@@ -693,6 +814,9 @@ export const topologySchema = z
       if (e.subscription && sourceKind !== 'mqtt-broker') {
         ctx.addIssue({ code: 'custom', path: ['edges', i, 'subscription'], message: `a subscription belongs on a link from an MQTT broker, not from a ${sourceKind}` });
       }
+      if (e.filterPolicy && sourceKind !== 'topic') {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'filterPolicy'], message: `a filter policy belongs on a link from a topic, not from a ${sourceKind}` });
+      }
       const problem = connectionProblem(sourceKind, targetKind);
       if (problem) {
         ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: problem });
@@ -723,6 +847,7 @@ export type ExchangeConfig = z.infer<typeof exchangeConfigSchema>;
 export type Binding = z.infer<typeof bindingSchema>;
 export type MqttBrokerConfig = z.infer<typeof mqttBrokerConfigSchema>;
 export type Subscription = z.infer<typeof subscriptionSchema>;
+export type FilterPolicy = z.infer<typeof filterPolicySchema>;
 export type Condition = z.infer<typeof conditionSchema>;
 export type ResequencerConfig = z.infer<typeof resequencerConfigSchema>;
 export type Acl = z.infer<typeof aclSchema>;

@@ -40,6 +40,39 @@ describe('scenario variants', () => {
     expect(before.kind === 'consumer' && before.config.ack).toBe('auto');
   });
 
+  it('replace a topic link\'s filter policy, and refuse a malformed one with its path', () => {
+    const result = loadTopology({
+      format: 'msgflow/1',
+      nodes: [
+        { id: 'p', kind: 'producer', config: { keys: ['eu', 'us'], headers: { region: '{key}' } } },
+        { id: 't', kind: 'topic' },
+        { id: 'c', kind: 'consumer' },
+      ],
+      edges: [
+        { id: 'p-t', source: 'p', target: 't' },
+        { id: 't-c', source: 't', target: 'c', filterPolicy: { region: ['eu'], tier: ['gold'] } },
+      ],
+      scenario: {
+        watch: 'the filter',
+        variants: [
+          { id: 'us', label: 'Only us', edges: { 't-c': { filterPolicy: { region: ['us', { prefix: 'us-' }] } } } },
+          { id: 'all', label: 'Everything', edges: { 't-c': { filterPolicy: {} } } },
+          { id: 'bad', label: 'Bad', edges: { 't-c': { filterPolicy: { region: [{ numeric: ['>>', 1] }] } } } },
+        ],
+      },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const us = applyVariant(result.topology, 'us');
+    // Replaced whole, not merged: the tier condition is gone.
+    expect(us.ok && us.topology.edges[1]!.filterPolicy).toEqual({ region: ['us', { prefix: 'us-' }] });
+    const all = applyVariant(result.topology, 'all');
+    expect(all.ok && all.topology.edges[1]!.filterPolicy).toEqual({});
+    const bad = applyVariant(result.topology, 'bad');
+    expect(!bad.ok && bad.error.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'edges[1].filterPolicy.region[0].numeric[0] (edge "t-c"): variant "bad" makes unknown numeric operator ">>": use = > >= < <=',
+    ]);
+  });
+
   it('replace the fault schedule when they give one', () => {
     const result = applyVariant(scenario([{ id: 'calm', label: 'No crash', faults: [] }]), 'calm');
     expect(result.ok && result.topology.faults).toEqual([]);

@@ -89,6 +89,7 @@ export const queue = defineNode({
       refused: 0,
       deduplicated: 0,
       denied: 0,
+      tooLarge: 0,
     };
 
     const fits = (msg: Message, extraCount = 0): boolean =>
@@ -406,6 +407,13 @@ export const queue = defineNode({
         }
         if (deadLetterCycle(msg)) {
           drop(msg, 'lost:dead-letter-cycle');
+          return;
+        }
+        // SQS-6: a message over the size limit is refused at the send, before anything else.
+        if (c.maxMessageBytes !== undefined && msg.sizeBytes > c.maxMessageBytes) {
+          s.tooLarge++;
+          sim.refused(msg);
+          sim.release(msg, 'rejected');
           return;
         }
         if (deduplicated(msg)) return;

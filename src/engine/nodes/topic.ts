@@ -1,9 +1,12 @@
+import type { FilterPolicy } from '../../model/index.ts';
+import { filterPolicyMatches } from '../core/filter-policy.ts';
 import { defineNode } from './node.ts';
 
 /**
- * A publish-subscribe channel: every subscriber (output) gets its own copy, each with
- * its own fate. With no subscriber (none linked, or none joined yet) the message is
- * discarded as unroutable.
+ * A publish-subscribe channel (SNS-1): every subscriber (output) gets its own copy, each
+ * with its own fate — or, with a filter policy on its link (SNS-2), only the messages whose
+ * headers the policy matches. With no subscriber taking it (none linked, none joined yet,
+ * or no policy matching) the message is discarded as unroutable.
  */
 export const topic = defineNode({
   kind: 'topic',
@@ -11,8 +14,14 @@ export const topic = defineNode({
     let received = 0;
     let copiesOut = 0;
     let denied = 0;
+    /** Copies a subscriber's filter policy kept from it. */
+    let filtered = 0;
+    let policies: (FilterPolicy | undefined)[] = [];
     return {
       kind: 'topic',
+      start() {
+        policies = sim.topology.edges.map((e) => e.filterPolicy);
+      },
       receive(msg, edge) {
         received++;
         if (!sim.admit(index, edge, msg)) {
@@ -20,7 +29,12 @@ export const topic = defineNode({
           return;
         }
         // A subscriber that has not joined yet gets nothing of what comes before it joins.
-        const outputs = sim.outputs(index).filter((out) => sim.isOpen(out) && sim.mayConsume(index, out));
+        const outputs = sim.outputs(index).filter((out) => {
+          if (!sim.isOpen(out) || !sim.mayConsume(index, out)) return false;
+          if (filterPolicyMatches(policies[out], msg.headers)) return true;
+          filtered++;
+          return false;
+        });
         if (outputs.length === 0) {
           sim.release(msg, 'lost:unroutable');
           return;
@@ -29,7 +43,7 @@ export const topic = defineNode({
         sim.send(outputs[0]!, msg);
         copiesOut += outputs.length;
       },
-      stats: () => ({ kind: 'topic', received, copiesOut, denied }),
+      stats: () => ({ kind: 'topic', received, copiesOut, denied, filtered }),
     };
   },
 });

@@ -7,6 +7,7 @@ import type { FlowEdge, FlowNode } from '../../store/topology-types.ts';
 import { distributionSummary, formatDuration, formatNumber } from '../format.ts';
 import { bindingSummary } from '../inspector/BindingFields.tsx';
 import { subscriptionSummary } from '../inspector/SubscriptionFields.tsx';
+import { filterPolicySummary } from '../inspector/FilterPolicyFields.tsx';
 import { curvePath, curveX, curveY, deleteEdgeCurve, edgeCurve, setEdgeCurve } from './edge-geometry.ts';
 
 function linkSummary(link: LinkConfig): string {
@@ -64,13 +65,17 @@ export const FlowEdgeView = memo(function FlowEdgeView({
   // Only links with a binding look at their source (cheap: other edges return at once).
   const exchangeType = useTopologyStore((s) => (settings?.binding ? exchangeTypeOf(s.nodes, source) : undefined));
   const route = ellipsize(
-    exchangeType ? bindingSummary(exchangeType, settings?.binding) : subscriptionSummary(settings?.subscription),
+    exchangeType
+      ? bindingSummary(exchangeType, settings?.binding)
+      : settings?.filterPolicy
+        ? filterPolicySummary(settings.filterPolicy)
+        : subscriptionSummary(settings?.subscription),
     ROUTE_MAX_CHARS,
   );
   const late = settings?.activeFromMs ? `from ${formatDuration(settings.activeFromMs)}` : '';
   const link = settings ? linkSummary(settings.link) : '';
   // Where the label would be wider than the gap between the nodes, the link part goes
-  // first (the binding or subscription says more); if it still does not fit, it shows only when selected.
+  // first (the binding, subscription or filter policy says more); if it still does not fit, it shows only when selected.
   const fits = (parts: string[]): boolean =>
     selected || Math.abs(targetX - sourceX) >= parts.filter(Boolean).join(' · ').length * LABEL_CHAR_PX + LABEL_ROOM_PX;
   const parts = fits([route, late, link]) ? { route, late, link } : (route || late) && fits([route, late]) ? { route, late, link: '' } : undefined;

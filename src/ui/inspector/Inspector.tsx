@@ -12,6 +12,7 @@ import { CheckboxField, FieldGroup, NumberField, PercentField, TextField } from 
 import { MessageList } from './MessageList.tsx';
 import { BindingFields } from './BindingFields.tsx';
 import { SubscriptionFields } from './SubscriptionFields.tsx';
+import { FilterPolicyFields } from './FilterPolicyFields.tsx';
 import { applyIfValid, withOptional } from './validation.ts';
 
 type Selection = { type: 'none' } | { type: 'node'; id: string } | { type: 'edge'; id: string } | { type: 'many'; count: number };
@@ -122,7 +123,7 @@ function lateJoinRule(kind: NodeKind | undefined): string {
 }
 
 /** The fields of an edge other than its link, each edited on its own and checked as part of the whole edge. */
-type EdgeExtra = 'binding' | 'subscription' | 'activeFromMs';
+type EdgeExtra = 'binding' | 'subscription' | 'filterPolicy' | 'activeFromMs';
 
 function EdgeInspector({ id }: { id: string }) {
   const edge = useTopologyStore((s) => s.edges.find((e) => e.id === id));
@@ -160,7 +161,9 @@ function EdgeInspector({ id }: { id: string }) {
           ? 'How the queue is bound to the exchange, and the network between them.'
           : source?.kind === 'mqtt-broker'
             ? 'What the consumer subscribes to at the broker, and the network between them.'
-            : 'The network between two nodes: how long a message takes, and how often it is lost or doubled.'}
+            : source?.kind === 'topic'
+              ? 'Which of the topic’s messages this subscriber gets (its filter policy), and the network between them.'
+              : 'The network between two nodes: how long a message takes, and how often it is lost or doubled.'}
       </p>
       {source?.kind === 'exchange' && source.exchangeType && (
         <BindingFields
@@ -172,6 +175,9 @@ function EdgeInspector({ id }: { id: string }) {
       )}
       {source?.kind === 'mqtt-broker' && (
         <SubscriptionFields subscription={settings.subscription} onCommit={(subscription) => commitExtra('subscription', subscription)} />
+      )}
+      {source?.kind === 'topic' && (
+        <FilterPolicyFields policy={settings.filterPolicy} onCommit={(filterPolicy) => commitExtra('filterPolicy', filterPolicy)} />
       )}
       <DistributionField legend="Latency" value={link.latencyMs} testId="field-latency" onCommit={(latencyMs) => commit({ ...link, latencyMs })}>
         <NumberField

@@ -151,6 +151,16 @@ export function QueueForm({ id, data }: KindFormProps<'queue'>) {
           testId="field-max-bytes"
           onCommit={(maxBytes) => commit(withOptional(config, 'maxBytes', maxBytes))}
         />
+        <NumberField
+          label="Max message size"
+          unit="bytes"
+          value={config.maxMessageBytes}
+          optional
+          placeholder="no limit"
+          hint="SQS-6: a larger message is refused and its producer told (counted as too large). SQS allows 1 MiB (1048576 bytes) today; older material says 256 KiB (262144 bytes)."
+          testId="field-max-message-bytes"
+          onCommit={(maxMessageBytes) => commit(withOptional(config, 'maxMessageBytes', maxMessageBytes))}
+        />
         <SelectField
           label="When full"
           value={config.overflow}

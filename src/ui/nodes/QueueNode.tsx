@@ -13,6 +13,7 @@ function summary(config: QueueConfig, deadLetter: string | undefined): string {
   if (config.maxBytes !== undefined) parts.push(`max ${formatBytes(config.maxBytes)}`);
   // The policy only matters once the queue can be full.
   if (parts.length > 0) parts.push(config.overflow);
+  if (config.maxMessageBytes !== undefined) parts.push(`msg ≤${formatBytes(config.maxMessageBytes)}`);
   if (config.delayMs > 0) parts.push(`delay ${formatDuration(config.delayMs)}`);
   if (config.ackTimeoutMs !== undefined) parts.push(`timeout ${formatDuration(config.ackTimeoutMs)}`);
   if (config.maxDeliveries !== undefined) parts.push(`≤${config.maxDeliveries} deliveries`);
@@ -54,6 +55,7 @@ function QueueCounters({ id }: { id: string }) {
           { label: 'dead-lettered', value: stats?.deadLettered ?? 0, testId: 'stat-dead-lettered', tone: 'bad' },
           { label: 'dropped', value: stats?.dropped ?? 0, testId: 'stat-dropped', tone: 'bad' },
           { label: 'refused', value: stats?.refused ?? 0, testId: 'stat-refused', tone: 'bad' },
+          { label: 'too large', value: stats?.tooLarge ?? 0, testId: 'stat-too-large', tone: 'bad' },
           { label: 'blocked', value: stats?.blocked ?? 0, testId: 'stat-blocked', tone: 'warn' },
           { label: 'deduplicated', value: stats?.deduplicated ?? 0, testId: 'stat-deduplicated' },
           { label: 'denied', value: stats?.denied ?? 0, testId: 'stat-denied', tone: 'bad' },

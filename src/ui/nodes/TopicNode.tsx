@@ -10,7 +10,12 @@ function TopicCounters({ id }: { id: string }) {
     <>
       <Stat label="in" value={stats?.received ?? 0} testId="stat-in" />
       <Stat label="out" value={stats?.copiesOut ?? 0} testId="stat-out" />
-      <MinorStats items={[{ label: 'denied', value: stats?.denied ?? 0, testId: 'stat-denied', tone: 'bad' }]} />
+      <MinorStats
+        items={[
+          { label: 'denied', value: stats?.denied ?? 0, testId: 'stat-denied', tone: 'bad' },
+          { label: 'filtered', value: stats?.filtered ?? 0, testId: 'stat-filtered' },
+        ]}
+      />
     </>
   );
 }

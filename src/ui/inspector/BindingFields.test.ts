@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindingSchema, edgeSchema } from '../../model/index.ts';
-import { argumentsFromRows, bindingOrNone, bindingSummary, bindingWarning, keysFromRows, NO_BINDING } from './BindingFields.tsx';
+import { recordFromRows } from './name-value.ts';
+import { bindingOrNone, bindingSummary, bindingWarning, keysFromRows, NO_BINDING } from './BindingFields.tsx';
 
 const binding = (b: object) => bindingSchema.parse(b);
 
@@ -19,14 +20,8 @@ describe('binding keys from the list', () => {
 });
 
 describe('header arguments from the rows', () => {
-  it('skips wholly empty rows and names the row at fault', () => {
-    expect(argumentsFromRows([{ name: ' format ', value: ' pdf ' }, { name: '', value: '' }])).toEqual({ format: 'pdf' });
-    expect(argumentsFromRows([{ name: '', value: 'pdf' }])).toBe('argument 1: give it a name');
-    expect(argumentsFromRows([{ name: 'a', value: '1' }, { name: 'a', value: '2' }])).toBe('argument "a" is given twice');
-  });
-
-  it('keeps an argument called __proto__ as a plain entry the schema accepts', () => {
-    const args = argumentsFromRows([{ name: '__proto__', value: 'x' }]);
+  it('an argument called __proto__ stays a plain entry the schema accepts', () => {
+    const args = recordFromRows([{ name: '__proto__', value: 'x' }], 'argument');
     expect(typeof args === 'object' && Object.keys(args)).toEqual(['__proto__']);
     expect(edgeSchema.safeParse({ id: 'e', source: 'x', target: 'q', binding: { arguments: args } }).success).toBe(true);
   });

@@ -1,6 +1,7 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { Binding, ExchangeConfig } from '../../model/index.ts';
 import { FieldGroup, SelectField, type Choice, type Commit } from './fields.tsx';
+import { AddRowButton, ListMessage, NameValueList, RemoveRowButton, RowInput, useRowsDraft } from './row-list.tsx';
 
 type ExchangeType = ExchangeConfig['type'];
 
@@ -34,30 +35,6 @@ export function keysFromRows(rows: readonly string[]): string[] {
 }
 
 /** One header argument as the editor shows it: two text boxes. */
-export interface ArgumentRow {
-  name: string;
-  value: string;
-}
-
-export function argumentRows(args: Readonly<Record<string, string>>): ArgumentRow[] {
-  return Object.entries(args).map(([name, value]) => ({ name, value }));
-}
-
-/** The rows as binding arguments, or a message naming the row at fault; a wholly empty row is skipped. */
-export function argumentsFromRows(rows: readonly ArgumentRow[]): Record<string, string> | string {
-  const args: Record<string, string> = {};
-  for (let i = 0; i < rows.length; i++) {
-    const name = rows[i]!.name.trim();
-    const value = rows[i]!.value.trim();
-    if (name === '' && value === '') continue;
-    if (name === '') return `argument ${i + 1}: give it a name`;
-    if (Object.hasOwn(args, name)) return `argument "${name}" is given twice`;
-    // Not `args[name] = value`: an argument called __proto__ must stay a plain entry.
-    Object.defineProperty(args, name, { value, enumerable: true, writable: true, configurable: true });
-  }
-  return args;
-}
-
 /** The arguments x-match looks at: `x-` ones only with the `-with-x` forms (RMQ-R5). */
 function countedArguments(binding: Binding): string[] {
   const withX = binding.match === 'all-with-x' || binding.match === 'any-with-x';
@@ -85,68 +62,6 @@ export function bindingSummary(type: ExchangeType, binding: Binding | undefined)
   }
   // fanout and default: keys and arguments play no part.
   return '';
-}
-
-interface RowsState<Row> {
-  rows: Row[];
-  /** The applied value the rows were last in step with (serialised). */
-  seen: string;
-  error: string | undefined;
-  /** The row just added, which takes the focus. */
-  added: number | undefined;
-}
-
-/**
- * An editable list kept as a draft apart from the applied value (as a text field's draft
- * is), so a half-typed or refused row stays on screen with its message instead of being
- * applied or thrown away. `fromRows` reads the rows as a value (or a message); a value
- * equal to the applied one is not committed, so adding a blank row resets no run.
- */
-export function useRowsDraft<Row, V>(external: V, toRows: (value: V) => Row[], fromRows: (rows: Row[]) => V | string, onCommit: Commit<V>) {
-  const key = JSON.stringify(external);
-  const [state, setState] = useState<RowsState<Row>>(() => ({ rows: toRows(external), seen: key, error: undefined, added: undefined }));
-  let current = state;
-  if (state.seen !== key) {
-    // Changed from elsewhere (a file, another field): show the new value.
-    current = { rows: toRows(external), seen: key, error: undefined, added: undefined };
-    setState(current);
-  }
-  const edit = (rows: Row[], added?: number): void => {
-    const parsed = fromRows(rows);
-    if (typeof parsed === 'string') {
-      setState({ rows, seen: current.seen, error: parsed, added });
-      return;
-    }
-    const parsedKey = JSON.stringify(parsed);
-    if (parsedKey === current.seen) {
-      setState({ rows, seen: current.seen, error: undefined, added });
-      return;
-    }
-    const error = onCommit(parsed);
-    setState({ rows, seen: error === undefined ? parsedKey : current.seen, error, added });
-  };
-  return { rows: current.rows, error: current.error, added: current.added, edit };
-}
-
-/** Under a list: its error, else its warning, else its hint. */
-export function ListMessage({ error, warning, hint, testId }: { error?: string | undefined; warning?: string | undefined; hint?: ReactNode; testId?: string }) {
-  if (error) {
-    return (
-      <div className="mf-field__error" role="alert">
-        {error}
-      </div>
-    );
-  }
-  return (
-    <>
-      {warning && (
-        <div className="mf-field__warn" role="status" data-testid={testId && `${testId}-warning`}>
-          {warning}
-        </div>
-      )}
-      {hint && <div className="mf-field__hint">{hint}</div>}
-    </>
-  );
 }
 
 interface BindingFieldsProps {
@@ -232,38 +147,28 @@ function KeyList({ keys, warning, hint, onCommit }: { keys: string[]; warning: s
           {rows.map((row, i) => (
             // Index keys: rows have no identity of their own, and a removal re-reads the rest.
             <div className="mf-list-row" key={i}>
-              <div className="mf-field__control">
-                <input
-                  type="text"
-                  value={row}
-                  placeholder="binding key"
-                  aria-label={`Binding key ${i + 1}`}
-                  aria-invalid={error !== undefined}
-                  spellCheck={false}
-                  autoFocus={i === added}
-                  data-testid={`binding-key-${i}`}
-                  onChange={(e) => edit(rows.map((r, k) => (k === i ? e.target.value : r)))}
-                />
-              </div>
-              <button
-                type="button"
-                className="mf-icon-button is-danger"
-                aria-label={`Remove binding key ${i + 1}`}
+              <RowInput
+                value={row}
+                placeholder="binding key"
+                label={`Binding key ${i + 1}`}
+                invalid={error !== undefined}
+                autoFocus={i === added}
+                testId={`binding-key-${i}`}
+                onChange={(value) => edit(rows.map((r, k) => (k === i ? value : r)))}
+              />
+              <RemoveRowButton
+                label={`Remove binding key ${i + 1}`}
                 title="Remove this binding key"
-                data-testid={`binding-key-${i}-remove`}
+                testId={`binding-key-${i}-remove`}
                 onClick={() => edit(rows.filter((_, k) => k !== i))}
-              >
-                ×
-              </button>
+              />
             </div>
           ))}
         </div>
       )}
-      <div>
-        <button type="button" className="mf-add-button" data-testid="binding-add-key" onClick={() => edit([...rows, ''], rows.length)}>
-          + Binding key
-        </button>
-      </div>
+      <AddRowButton testId="binding-add-key" onClick={() => edit([...rows, ''], rows.length)}>
+        + Binding key
+      </AddRowButton>
       <ListMessage error={error} warning={warning} hint={hint} testId="binding" />
     </div>
   );
@@ -271,76 +176,26 @@ function KeyList({ keys, warning, hint, onCommit }: { keys: string[]; warning: s
 
 /** Header arguments as "name = value" rows. */
 function ArgumentList({ args, warning, onCommit }: { args: Record<string, string>; warning: string | undefined; onCommit: Commit<Record<string, string>> }) {
-  const labelId = useId();
-  const { rows, error, added, edit } = useRowsDraft(args, argumentRows, argumentsFromRows, onCommit);
-  const change = (i: number, patch: Partial<ArgumentRow>): void => edit(rows.map((row, k) => (k === i ? { ...row, ...patch } : row)));
   return (
-    <div className={`mf-field${error ? ' has-error' : ''}`} data-testid="binding-arguments">
-      <span className="mf-field__label" id={labelId}>
-        Arguments
-      </span>
-      {rows.length > 0 && (
-        <div className="mf-header-rows" role="group" aria-labelledby={labelId}>
-          {rows.map((row, i) => (
-            <div className="mf-header-row" key={i}>
-              <div className="mf-field__control">
-                <input
-                  type="text"
-                  value={row.name}
-                  placeholder="header"
-                  aria-label={`Argument ${i + 1} name`}
-                  aria-invalid={error !== undefined}
-                  spellCheck={false}
-                  autoFocus={i === added}
-                  data-testid={`binding-arg-${i}-name`}
-                  onChange={(e) => change(i, { name: e.target.value })}
-                />
-              </div>
-              <span className="mf-header-row__eq" aria-hidden="true">
-                =
-              </span>
-              <div className="mf-field__control">
-                <input
-                  type="text"
-                  value={row.value}
-                  placeholder="value"
-                  aria-label={`Argument ${i + 1} value`}
-                  aria-invalid={error !== undefined}
-                  spellCheck={false}
-                  data-testid={`binding-arg-${i}-value`}
-                  onChange={(e) => change(i, { value: e.target.value })}
-                />
-              </div>
-              <button
-                type="button"
-                className="mf-icon-button is-danger"
-                aria-label={`Remove argument ${i + 1}`}
-                title="Remove this argument"
-                data-testid={`binding-arg-${i}-remove`}
-                onClick={() => edit(rows.filter((_, k) => k !== i))}
-              >
-                ×
-              </button>
-            </div>
-          ))}
-        </div>
+    <NameValueList
+      value={args}
+      label="Arguments"
+      noun="Argument"
+      namePlaceholder="header"
+      testId="binding-arguments"
+      rowTestId={(i) => `binding-arg-${i}`}
+      addTestId="binding-add-arg"
+      addLabel="+ Argument"
+      removeTitle="Remove this argument"
+      onCommit={onCommit}
+      message={(error, rows) => (
+        <ListMessage
+          error={error}
+          warning={warning}
+          hint={rows > 0 ? 'Compared with each message’s headers, as x-match says.' : warning ? undefined : 'None: with x-match all every message comes here.'}
+          testId="binding"
+        />
       )}
-      <div>
-        <button
-          type="button"
-          className="mf-add-button"
-          data-testid="binding-add-arg"
-          onClick={() => edit([...rows, { name: '', value: '' }], rows.length)}
-        >
-          + Argument
-        </button>
-      </div>
-      <ListMessage
-        error={error}
-        warning={warning}
-        hint={rows.length > 0 ? 'Compared with each message’s headers, as x-match says.' : warning ? undefined : 'None: with x-match all every message comes here.'}
-        testId="binding"
-      />
-    </div>
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { FilterCondition, FilterPolicy, NumericOperator } from '../../model/index.ts';
-import { ListMessage, useRowsDraft } from './BindingFields.tsx';
+import { AddRowButton, ListMessage, RemoveRowButton, RowInput, useRowsDraft } from './row-list.tsx';
 import { FieldGroup, type Choice, type Commit } from './fields.tsx';
 
 /** How a condition row reads its text box (or, for `exists`, its choice). */
@@ -176,29 +176,21 @@ export function FilterPolicyFields({ policy, onCommit }: FilterPolicyFieldsProps
                   </div>
                 )}
                 <div className="mf-list-row">
-                  <div className="mf-field__control">
-                    <input
-                      type="text"
-                      value={row.name}
-                      placeholder="header name, e.g. region"
-                      aria-label={`Header ${i + 1} name`}
-                      aria-invalid={error !== undefined}
-                      spellCheck={false}
-                      autoFocus={i === added}
-                      data-testid={`filter-key-${i}-name`}
-                      onChange={(e) => setKey(i, { name: e.target.value })}
-                    />
-                  </div>
-                  <button
-                    type="button"
-                    className="mf-icon-button is-danger"
-                    aria-label={`Remove header ${i + 1}`}
+                  <RowInput
+                    value={row.name}
+                    placeholder="header name, e.g. region"
+                    label={`Header ${i + 1} name`}
+                    invalid={error !== undefined}
+                    autoFocus={i === added}
+                    testId={`filter-key-${i}-name`}
+                    onChange={(name) => setKey(i, { name })}
+                  />
+                  <RemoveRowButton
+                    label={`Remove header ${i + 1}`}
                     title="Remove this header and its conditions"
-                    data-testid={`filter-key-${i}-remove`}
+                    testId={`filter-key-${i}-remove`}
                     onClick={() => edit(rows.filter((_, k) => k !== i))}
-                  >
-                    ×
-                  </button>
+                  />
                 </div>
                 <div className="mf-filter-conds">
                   {row.conditions.map((c, k) => (
@@ -224,8 +216,8 @@ export function FilterPolicyFields({ policy, onCommit }: FilterPolicyFieldsProps
                           ))}
                         </select>
                       </div>
-                      <div className="mf-field__control">
-                        {c.op === 'exists' ? (
+                      {c.op === 'exists' ? (
+                        <div className="mf-field__control">
                           <select
                             value={c.text === 'false' ? 'false' : 'true'}
                             aria-label={`Header ${i + 1} condition ${k + 1} value`}
@@ -235,57 +227,37 @@ export function FilterPolicyFields({ policy, onCommit }: FilterPolicyFieldsProps
                             <option value="true">yes</option>
                             <option value="false">no (absent)</option>
                           </select>
-                        ) : (
-                          <input
-                            type="text"
-                            value={c.text}
-                            placeholder={PLACEHOLDERS[c.op]}
-                            aria-label={`Header ${i + 1} condition ${k + 1} value`}
-                            aria-invalid={error !== undefined}
-                            spellCheck={false}
-                            data-testid={`filter-key-${i}-cond-${k}-value`}
-                            onChange={(e) => setCondition(i, k, { text: e.target.value })}
-                          />
-                        )}
-                      </div>
-                      <button
-                        type="button"
-                        className="mf-icon-button is-danger"
-                        aria-label={`Remove header ${i + 1} condition ${k + 1}`}
+                        </div>
+                      ) : (
+                        <RowInput
+                          value={c.text}
+                          placeholder={PLACEHOLDERS[c.op]}
+                          label={`Header ${i + 1} condition ${k + 1} value`}
+                          invalid={error !== undefined}
+                          testId={`filter-key-${i}-cond-${k}-value`}
+                          onChange={(text) => setCondition(i, k, { text })}
+                        />
+                      )}
+                      <RemoveRowButton
+                        label={`Remove header ${i + 1} condition ${k + 1}`}
                         title="Remove this condition"
                         disabled={row.conditions.length === 1}
-                        data-testid={`filter-key-${i}-cond-${k}-remove`}
+                        testId={`filter-key-${i}-cond-${k}-remove`}
                         onClick={() => setKey(i, { conditions: row.conditions.filter((_, n) => n !== k) })}
-                      >
-                        ×
-                      </button>
+                      />
                     </div>
                   ))}
-                  <div>
-                    <button
-                      type="button"
-                      className="mf-add-button mf-add-button--small"
-                      data-testid={`filter-key-${i}-add-cond`}
-                      onClick={() => setKey(i, { conditions: [...row.conditions, NEW_CONDITION] })}
-                    >
-                      + or…
-                    </button>
-                  </div>
+                  <AddRowButton small testId={`filter-key-${i}-add-cond`} onClick={() => setKey(i, { conditions: [...row.conditions, NEW_CONDITION] })}>
+                    + or…
+                  </AddRowButton>
                 </div>
               </div>
             ))}
           </div>
         )}
-        <div>
-          <button
-            type="button"
-            className="mf-add-button"
-            data-testid="filter-add-key"
-            onClick={() => edit([...rows, { name: '', conditions: [NEW_CONDITION] }], rows.length)}
-          >
-            + Header
-          </button>
-        </div>
+        <AddRowButton testId="filter-add-key" onClick={() => edit([...rows, { name: '', conditions: [NEW_CONDITION] }], rows.length)}>
+          + Header
+        </AddRowButton>
         <ListMessage
           error={error}
           hint={

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { mqttFilterSchema, sharedFilterParts, type Qos, type Subscription } from '../../model/index.ts';
-import { ListMessage, useRowsDraft } from './BindingFields.tsx';
+import { AddRowButton, ListMessage, RemoveRowButton, RowInput, useRowsDraft } from './row-list.tsx';
 import { CheckboxField, FieldGroup, type Commit } from './fields.tsx';
 
 type Filter = Subscription['filters'][number];
@@ -72,19 +72,16 @@ export function SubscriptionFields({ subscription, onCommit }: {
               return (
                 // Index keys: rows have no identity of their own, and a removal re-reads the rest.
                 <div className="mf-list-row mf-list-row--qos" key={i}>
-                  <div className={`mf-field__control${error && isBadFilter(row) ? ' is-invalid' : ''}`}>
-                    <input
-                      type="text"
-                      value={row.filter}
-                      placeholder="e.g. home/+/temp"
-                      aria-label={`Filter ${i + 1}`}
-                      aria-invalid={error !== undefined && isBadFilter(row)}
-                      spellCheck={false}
-                      autoFocus={i === added}
-                      data-testid={`sub-filter-${i}`}
-                      onChange={(e) => change(i, { filter: e.target.value })}
-                    />
-                  </div>
+                  <RowInput
+                    value={row.filter}
+                    placeholder="e.g. home/+/temp"
+                    label={`Filter ${i + 1}`}
+                    invalid={error !== undefined && isBadFilter(row)}
+                    marked={error !== undefined && isBadFilter(row)}
+                    autoFocus={i === added}
+                    testId={`sub-filter-${i}`}
+                    onChange={(filter) => change(i, { filter })}
+                  />
                   <div className="mf-field__control mf-list-row__qos">
                     <select
                       value={row.qos}
@@ -103,16 +100,12 @@ export function SubscriptionFields({ subscription, onCommit }: {
                       ))}
                     </select>
                   </div>
-                  <button
-                    type="button"
-                    className="mf-icon-button is-danger"
-                    aria-label={`Remove filter ${i + 1}`}
+                  <RemoveRowButton
+                    label={`Remove filter ${i + 1}`}
                     title="Remove this filter"
-                    data-testid={`sub-filter-${i}-remove`}
+                    testId={`sub-filter-${i}-remove`}
                     onClick={() => edit(rows.filter((_, k) => k !== i))}
-                  >
-                    ×
-                  </button>
+                  />
                   {shared && (
                     <div className="mf-list-row__note" data-testid={`sub-filter-${i}-shared`}>
                       shared by group <code>{shared.group}</code>: each message to one member (MQ-8)
@@ -123,16 +116,9 @@ export function SubscriptionFields({ subscription, onCommit }: {
             })}
           </div>
         )}
-        <div>
-          <button
-            type="button"
-            className="mf-add-button"
-            data-testid="sub-add-filter"
-            onClick={() => edit([...rows, { filter: '', qos: 0 }], rows.length)}
-          >
-            + Filter
-          </button>
-        </div>
+        <AddRowButton testId="sub-add-filter" onClick={() => edit([...rows, { filter: '', qos: 0 }], rows.length)}>
+          + Filter
+        </AddRowButton>
         <ListMessage
           error={error}
           warning={filters.length === 0 ? 'No filters: this consumer receives nothing from the broker.' : undefined}

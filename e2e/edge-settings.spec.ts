@@ -1,17 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { connectNodes, dropFromPalette, freshStart, readNumber } from './helpers.ts';
-
-async function selectNode(page: Page, nodeId: string): Promise<void> {
-  await page.getByTestId(`node-${nodeId}`).click();
-  await expect(page.locator('.mf-inspector__id')).toHaveText(`id: ${nodeId}`);
-}
-
-async function selectEdge(page: Page, edgeId: string, ends: string): Promise<void> {
-  await page.getByTestId(`rf__edge-${edgeId}`).click();
-  await expect(page.locator('.mf-inspector__id')).toHaveText(ends);
-}
-
-const stat = (page: Page, nodeId: string, name: string) => page.getByTestId(`node-${nodeId}`).getByTestId(`stat-${name}`);
+import { expect, test } from '@playwright/test';
+import { connectNodes, dropFromPalette, freshStart, readNumber, selectEdge, selectNode, stat } from './helpers.ts';
 
 test('a topic exchange routes by the binding keys set on its links', async ({ page }) => {
   await freshStart(page);

@@ -39,3 +39,20 @@ export async function connectNodes(page: Page, fromId: string, toId: string): Pr
 export async function setSpeed(page: Page, speed: number): Promise<void> {
   await page.getByTestId('speed-slider').fill(String(Math.log10(speed)));
 }
+
+/** A counter on one node, read with `readNumber` (it carries its exact value). */
+export function stat(page: Page, nodeId: string, name: string): Locator {
+  return page.getByTestId(`node-${nodeId}`).getByTestId(`stat-${name}`);
+}
+
+/** Clicks a node and waits until the inspector shows it. */
+export async function selectNode(page: Page, nodeId: string): Promise<void> {
+  await page.getByTestId(`node-${nodeId}`).click();
+  await expect(page.locator('.mf-inspector__id')).toHaveText(`id: ${nodeId}`);
+}
+
+/** Clicks a link and waits until the inspector shows its ends ("a → b"). */
+export async function selectEdge(page: Page, edgeId: string, ends: string): Promise<void> {
+  await page.getByTestId(`rf__edge-${edgeId}`).click();
+  await expect(page.locator('.mf-inspector__id')).toHaveText(ends);
+}

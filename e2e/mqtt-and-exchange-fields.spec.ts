@@ -1,13 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { connectNodes, dropFromPalette, freshStart, readNumber } from './helpers.ts';
+import { connectNodes, dropFromPalette, freshStart, readNumber, selectNode } from './helpers.ts';
 
 const SCREENSHOT = 'test-results/producer-mqtt-form.png';
-
-async function select(page: Page, nodeId: string): Promise<void> {
-  await page.getByTestId(`node-${nodeId}`).click();
-  await expect(page.locator('.mf-inspector__id')).toHaveText(`id: ${nodeId}`);
-}
 
 /** Saves the document as a person would (the Save button) and reads the downloaded file. */
 async function saveDocument(page: Page): Promise<{ nodes: { id: string; config: Record<string, unknown> }[] }> {
@@ -21,7 +16,7 @@ test('a producer gets MQTT QoS, retain and a Last Will, and is refused confirms 
   await freshStart(page);
   await page.getByTestId('btn-new').click();
   await dropFromPalette(page, 'producer', 260, 260);
-  await select(page, 'producer-1');
+  await selectNode(page, 'producer-1');
 
   // The broker-specific groups start folded: nothing in them differs from the default.
   const mqtt = page.getByTestId('group-mqtt');
@@ -102,7 +97,7 @@ test('a producer gets MQTT QoS, retain and a Last Will, and is refused confirms 
 
   // Reselected, the groups holding settings open by themselves.
   await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
-  await select(page, 'producer-1');
+  await selectNode(page, 'producer-1');
   await expect(page.getByTestId('group-mqtt')).toHaveAttribute('open');
   await expect(page.getByTestId('group-rabbitmq')).toHaveAttribute('open');
   await expect(page.getByTestId('field-will-topic')).toHaveValue('devices/sensor-1/status');
@@ -114,7 +109,7 @@ test('a queue dead-letters into an exchange with its own routing key', async ({ 
   await dropFromPalette(page, 'queue', 260, 200);
   await dropFromPalette(page, 'exchange', 560, 380);
   await page.getByTestId('field-label').fill('retry-dlx');
-  await select(page, 'queue-1');
+  await selectNode(page, 'queue-1');
 
   const target = page.getByTestId('field-dead-letter-target');
   await expect(target.locator('option')).toHaveText(['none — dead letters are lost', 'retry-dlx · exchange']);
@@ -150,7 +145,7 @@ test('a mandatory message no binding takes comes back: the producer shows it as 
   await connectNodes(page, 'producer-1', 'exchange-1');
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
 
-  await select(page, 'producer-1');
+  await selectNode(page, 'producer-1');
   await page.getByTestId('group-rabbitmq-summary').click();
   await page.getByTestId('field-mandatory').check();
   await expect(page.getByTestId('node-producer-1')).toContainText('mandatory');

@@ -1,9 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { connectNodes, dropFromPalette, freshStart, readNumber, setSpeed } from './helpers.ts';
-
-function stat(page: Page, nodeId: string, name: string) {
-  return page.getByTestId(`node-${nodeId}`).getByTestId(`stat-${name}`);
-}
+import { expect, test } from '@playwright/test';
+import { connectNodes, dropFromPalette, freshStart, readNumber, setSpeed, stat } from './helpers.ts';
 
 test('a resequencer after a link that reorders: the consumer sees producer order again', async ({ page }) => {
   await freshStart(page);

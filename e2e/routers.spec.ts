@@ -1,15 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { connectNodes, dropFromPalette, freshStart, readNumber, setSpeed } from './helpers.ts';
-
-/** A counter on one node, read from its exact data-value. */
-function stat(page: Page, nodeId: string, name: string) {
-  return page.getByTestId(`node-${nodeId}`).getByTestId(`stat-${name}`);
-}
-
-async function select(page: Page, nodeId: string): Promise<void> {
-  await page.getByTestId(`node-${nodeId}`).click();
-  await expect(page.locator('.mf-inspector__id')).toHaveText(`id: ${nodeId}`);
-}
+import { expect, test } from '@playwright/test';
+import { connectNodes, dropFromPalette, freshStart, readNumber, selectNode, setSpeed, stat } from './helpers.ts';
 
 test('a content router sends order.* keys to one consumer and the rest to its default route', async ({ page }) => {
   await freshStart(page);
@@ -24,12 +14,12 @@ test('a content router sends order.* keys to one consumer and the rest to its de
   await expect(page.locator('.react-flow__edge')).toHaveCount(3);
 
   // Twelve messages, keys in turn: eight order.*, four refund.eu.
-  await select(page, 'producer-1');
+  await selectNode(page, 'producer-1');
   await page.getByTestId('field-keys').fill('order.eu, order.us, refund.eu');
   await page.getByTestId('field-limit').fill('12');
   await expect(page.getByTestId('node-producer-1')).toContainText('limit 12 · 3 keys');
 
-  await select(page, 'content-router-1');
+  await selectNode(page, 'content-router-1');
   await expect(page.getByTestId('node-content-router-1')).toContainText('no rules · else unroutable');
   await page.getByTestId('rule-add').click();
   await expect(page.getByTestId('rule-0')).toBeVisible();
@@ -94,7 +84,7 @@ test('a content router sends order.* keys to one consumer and the rest to its de
   await page.keyboard.press('Delete');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
   await expect(page.getByTestId('notice').last()).toContainText('"content-router-1" lost 1 rule whose output is no longer linked');
-  await select(page, 'content-router-1');
+  await selectNode(page, 'content-router-1');
   await expect(page.getByTestId('rule-1')).toHaveCount(0);
   await expect(page.getByTestId('field-rule-0-key')).toHaveValue('refund.*');
   await expect(page.getByTestId('field-rule-0-to').locator('option')).toHaveText(['consumer-2 · consumer']);
@@ -113,13 +103,13 @@ test('a message filter drops what its header condition does not accept, and coun
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
 
   // Ten messages, region eu and us in turn.
-  await select(page, 'producer-1');
+  await selectNode(page, 'producer-1');
   await page.getByTestId('field-keys').fill('eu, us');
   await page.getByTestId('field-headers').fill('region: {key}');
   await page.getByTestId('field-limit').fill('10');
   await expect(page.getByTestId('node-producer-1')).toContainText('limit 10 · 2 keys · 1 header');
 
-  await select(page, 'message-filter-1');
+  await selectNode(page, 'message-filter-1');
   await expect(page.getByTestId('node-message-filter-1')).toContainText('accept everything');
   await page.getByTestId('field-accept-add-header').click();
   await page.getByTestId('field-accept-header-0-name').fill('region');
@@ -154,16 +144,16 @@ test('a recipient list copies to the ticked outputs, and a wire tap copies to it
   await connectNodes(page, 'recipient-list-1', 'consumer-3');
   await expect(page.locator('.react-flow__edge')).toHaveCount(5);
 
-  await select(page, 'producer-1');
+  await selectNode(page, 'producer-1');
   await page.getByTestId('field-limit').fill('6');
 
-  await select(page, 'wire-tap-1');
+  await selectNode(page, 'wire-tap-1');
   await expect(page.getByTestId('node-wire-tap-1')).toContainText('no tap yet');
   await page.getByTestId('field-tap-to').selectOption('consumer-1');
   await expect(page.getByTestId('group-tap')).toContainText('Main flow → recipient-list-1');
   await expect(page.getByTestId('node-wire-tap-1')).toContainText('tap → consumer-1');
 
-  await select(page, 'recipient-list-1');
+  await selectNode(page, 'recipient-list-1');
   await expect(page.getByTestId('node-recipient-list-1')).toContainText('→ every output');
   await expect(page.getByTestId('group-recipients')).toContainText('None ticked = every output (2 now)');
   await page.getByTestId('field-recipient-consumer-3').check();

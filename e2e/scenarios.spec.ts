@@ -1,17 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { freshStart, readNumber, setSpeed } from './helpers.ts';
+import { freshStart, readNumber, setSpeed, stat } from './helpers.ts';
 
 /** The picker lists what public/scenarios/index.json lists. */
 const SCENARIO_COUNT = (JSON.parse(readFileSync(new URL('../public/scenarios/index.json', import.meta.url), 'utf8')) as unknown[]).length;
 
 // Set to a directory to save pictures of the picker and the scenario panel (e.g. test-results).
 const SCREENSHOTS = process.env.SCENARIO_SCREENSHOTS;
-
-/** A counter on one node, read from its exact data-value. */
-function stat(page: Page, nodeId: string, name: string) {
-  return page.getByTestId(`node-${nodeId}`).getByTestId(`stat-${name}`);
-}
 
 /** Opens a scenario from the toolbar's picker (nothing unsaved on the canvas). */
 async function pickScenario(page: Page, file: string, title: string): Promise<void> {

@@ -1,15 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { connectNodes, dropFromPalette, freshStart, readNumber } from './helpers.ts';
-
-/** A counter on one node, read from its exact data-value. */
-function stat(page: Page, nodeId: string, name: string) {
-  return page.getByTestId(`node-${nodeId}`).getByTestId(`stat-${name}`);
-}
-
-async function select(page: Page, nodeId: string): Promise<void> {
-  await page.getByTestId(`node-${nodeId}`).click();
-  await expect(page.locator('.mf-inspector__id')).toHaveText(`id: ${nodeId}`);
-}
+import { expect, test } from '@playwright/test';
+import { connectNodes, dropFromPalette, freshStart, readNumber, selectNode, stat } from './helpers.ts';
 
 test('a full queue with reject-publish holds at max length and the producer sees refusals', async ({ page }) => {
   await freshStart(page);
@@ -19,7 +9,7 @@ test('a full queue with reject-publish holds at max length and the producer sees
   await connectNodes(page, 'producer-1', 'queue-1');
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
 
-  await select(page, 'queue-1');
+  await selectNode(page, 'queue-1');
   await page.getByTestId('field-max-length').fill('3');
   await page.getByTestId('field-overflow').selectOption('reject-publish');
   await expect(page.getByTestId('node-queue-1')).toContainText('max 3 · reject-publish');
@@ -47,7 +37,7 @@ test('expired messages are dead-lettered into the chosen queue; deleting it clea
   await connectNodes(page, 'producer-1', 'queue-1');
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
 
-  await select(page, 'queue-1');
+  await selectNode(page, 'queue-1');
   const target = page.getByTestId('field-dead-letter-target');
   await expect(target.locator('option')).toHaveText(['none — dead letters are lost', 'DLQ · queue']);
   await target.selectOption('queue-2');
@@ -66,11 +56,11 @@ test('expired messages are dead-lettered into the chosen queue; deleting it clea
   await expect(page.getByTestId('status-state')).toHaveText('Paused');
 
   // Deleting the target leaves a valid topology: the queue's setting is cleared with it.
-  await select(page, 'queue-2');
+  await selectNode(page, 'queue-2');
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('node-queue-2')).toHaveCount(0);
   await expect(page.getByTestId('dlq-queue-1')).toHaveCount(0);
-  await select(page, 'queue-1');
+  await selectNode(page, 'queue-1');
   await expect(page.getByTestId('field-dead-letter-target')).toHaveValue('');
   const saved = JSON.parse(String(await page.evaluate('localStorage.getItem("msgflow:autosave")')));
   const queue = saved.nodes.find((n: { id: string }) => n.id === 'queue-1');
@@ -135,7 +125,7 @@ test('publisher confirms with a retry time resend what a lossy link dropped', as
   await connectNodes(page, 'queue-1', 'consumer-1');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
 
-  await select(page, 'producer-1');
+  await selectNode(page, 'producer-1');
   await page.getByTestId('field-confirms').check();
   await page.getByTestId('field-retry-after').fill('300');
   await expect(page.getByTestId('node-producer-1')).toContainText('confirms, retry 300 ms ×3');

@@ -1,17 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { connectNodes, dropFromPalette, freshStart, readNumber, setSpeed } from './helpers.ts';
-
-async function selectNode(page: Page, nodeId: string): Promise<void> {
-  await page.getByTestId(`node-${nodeId}`).click();
-  await expect(page.locator('.mf-inspector__id')).toHaveText(`id: ${nodeId}`);
-}
-
-async function selectEdge(page: Page, edgeId: string, ends: string): Promise<void> {
-  await page.getByTestId(`rf__edge-${edgeId}`).click();
-  await expect(page.locator('.mf-inspector__id')).toHaveText(ends);
-}
-
-const stat = (page: Page, nodeId: string, name: string) => page.getByTestId(`node-${nodeId}`).getByTestId(`stat-${name}`);
+import { expect, test } from '@playwright/test';
+import { connectNodes, dropFromPalette, freshStart, readNumber, selectEdge, selectNode, setSpeed, stat } from './helpers.ts';
 
 test('SNS-2: a subscriber with a filter policy gets only the messages whose headers match', async ({ page }) => {
   await freshStart(page);

@@ -42,7 +42,7 @@ export function Palette() {
                   onDragStart={(e) => startDrag(e, entry.kind)}
                   onClick={() => addAtCentre(entry.kind)}
                   data-testid={`palette-${entry.kind}`}
-                  title={`Drag onto the canvas, or click to add a ${entry.label.toLowerCase()}`}
+                  title={`${entry.description}. Drag onto the canvas, or click to add one.`}
                 >
                   <span className="mf-palette__icon">
                     <entry.Icon />

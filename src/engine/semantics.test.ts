@@ -381,6 +381,45 @@ describe('safety (DESIGN.md): a zero-delay loop stops with an error naming the n
   }, 60_000);
 });
 
+describe('SEMANTICS §4 / SQS-5 polling consumers', () => {
+  // 10 messages at t = 0..90 ms; a consumer that asks once a second.
+  const topology = (config: object) =>
+    build(
+      [
+        producer('p', { limit: 10 }),
+        queue('q'),
+        consumer('c', { receive: 'poll', pollIntervalMs: 1_000, processingMs: fixed(1), prefetch: 0, concurrency: 10, ...config }),
+      ],
+      [['p', 'q'], ['q', 'c']],
+    );
+
+  it('short polling: a receive at an empty queue returns nothing; later ones take up to the batch size', () => {
+    const sim = run(topology({ batchSize: 4 }), 3_500);
+    // Asks at 0 (empty), 1 s (4), 2 s (4), 3 s (2).
+    expect(stats<ConsumerStats>(sim, 'c')).toMatchObject({ polls: 4, received: 10 });
+    expect(stats<QueueStats>(sim, 'q')).toMatchObject({ receives: 4, emptyReceives: 1 });
+  });
+
+  it('long polling: a receive waits for the first message and returns at once with what is there', () => {
+    const sim = new Simulation(topology({ batchSize: 10, waitTimeMs: 20_000 }));
+    sim.runUntil(2);
+    // The receive of t = 0 waited for message 1 (arriving at 1 ms) and returned with it alone.
+    expect(stats<ConsumerStats>(sim, 'c').received).toBe(1);
+    sim.runUntil(1_500);
+    // The next receive, at 1 s, takes the 9 that came meanwhile in one batch.
+    expect(stats<ConsumerStats>(sim, 'c')).toMatchObject({ polls: 2, received: 10 });
+    expect(stats<QueueStats>(sim, 'q').emptyReceives).toBe(0);
+  });
+
+  it('a long poll that waits out its wait time is an empty receive', () => {
+    const sim = run(
+      build([queue('q'), consumer('c', { receive: 'poll', pollIntervalMs: 60_000, waitTimeMs: 5_000 })], [['q', 'c']]),
+      10_000,
+    );
+    expect(stats<QueueStats>(sim, 'q')).toMatchObject({ receives: 1, emptyReceives: 1 });
+  });
+});
+
 describe('SEMANTICS §5 channel ACLs (SCENARIOS 18)', () => {
   const topology = (acl: object) =>
     build(

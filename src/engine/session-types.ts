@@ -69,6 +69,10 @@ export interface QueueStats {
   deduplicated: number;
   /** Publishes its ACL refused (dropped or rejected). */
   denied: number;
+  /** Receive requests from polling consumers (SQS ReceiveMessage). */
+  receives: number;
+  /** Receives that ended with nothing (short polling on an empty queue, or a long poll that waited out). */
+  emptyReceives: number;
 }
 export interface TopicStats {
   kind: 'topic';
@@ -100,6 +104,8 @@ export interface ConsumerStats {
   duplicates: number;
   /** Repeats the idempotent receiver recognised and acked without processing. */
   suppressed: number;
+  /** Receive requests it made (a polling consumer). */
+  polls: number;
 }
 export interface ExchangeStats {
   kind: 'exchange';

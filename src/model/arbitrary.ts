@@ -148,6 +148,10 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
               crashRestartMs: fc.integer({ min: 0, max: 2_000 }),
               idempotent: fc.boolean(),
               dedupWindowMs: fc.option(fc.integer({ min: 0, max: 2_000 }), { nil: undefined }),
+              receive: fc.constantFrom('push' as const, 'poll' as const),
+              pollIntervalMs: fc.integer({ min: 1, max: 2_000 }),
+              batchSize: fc.integer({ min: 1, max: 10 }),
+              waitTimeMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20_000 })),
             }),
           }),
         );

@@ -533,6 +533,17 @@ export const consumerConfigSchema = z
     idempotent: z.boolean().default(false),
     /** How long the idempotent receiver remembers a message id; absent: for ever. */
     dedupWindowMs: duration().optional(),
+    /**
+     * SEMANTICS §4: `push` (event-driven, NOTIFY: the queue hands messages over as they
+     * come) or `poll` (GET/POLL, SQS ReceiveMessage: it asks every `pollIntervalMs` for up to
+     * `batchSize`, waiting up to `waitTimeMs` for a first message — long polling).
+     */
+    receive: z.enum(['push', 'poll']).default('push'),
+    pollIntervalMs: positive().max(MAX_MS).default(1_000),
+    /** SQS-5: 1 to 10 messages per receive. */
+    batchSize: z.number().int().min(1).max(10).default(1),
+    /** SQS-5 WaitTimeSeconds: 0 (short polling) to 20 s (long polling). */
+    waitTimeMs: nonNegative().max(20_000, 'at most 20000 ms (SQS long polling waits up to 20 s)').default(0),
   })
   .refine((c) => c.prefetch === 0 || c.prefetch >= c.concurrency, {
     message: 'prefetch must be 0 (unlimited) or at least concurrency',

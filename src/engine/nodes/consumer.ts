@@ -3,8 +3,9 @@ import { Fifo } from '../core/fifo.ts';
 import type { Message } from '../message.ts';
 import { defineNode, heldList, type HeldMessage } from './node.ts';
 
-/** Timer tag: processing of one message is done. */
+/** Timer tags: processing of one message is done; time to ask the queues for more. */
 const DONE = 0;
+const POLL = 1;
 
 interface Work {
   msg: Message;
@@ -56,7 +57,9 @@ export const consumer = defineNode({
     const highestKeySeq = new Map<string, number>();
     /** A failure with onFailure crash happened: take nothing new until the crash applies. */
     let crashing = false;
-    const s = { received: 0, processed: 0, reorders: 0, keyReorders: 0, failed: 0, redelivered: 0, duplicates: 0, suppressed: 0 };
+    const s = { received: 0, processed: 0, reorders: 0, keyReorders: 0, failed: 0, redelivered: 0, duplicates: 0, suppressed: 0, polls: 0 };
+    /** The links into this consumer (the queues a polling consumer asks). */
+    const inputs = (): number[] => sim.topology.edges.flatMap((e, i) => (e.target === node.id ? [i] : []));
 
     function ack(work: Work): void {
       if (work.queue >= 0) sim.runtime(work.queue).acked?.(work.deliveryTag);
@@ -162,6 +165,10 @@ export const consumer = defineNode({
       kind: 'consumer',
       prefetchLimit: c.prefetch === 0 ? Infinity : c.prefetch,
       autoAck: c.ack === 'auto',
+      polls: c.receive === 'poll',
+      start() {
+        if (c.receive === 'poll') sim.schedule(0, index, -1, POLL);
+      },
       receive(msg, edge, deliveryTag, redelivery, attempt) {
         const queue = deliveryTag >= 0 ? sim.sourceOf(edge) : -1;
         if (queue >= 0 && sim.runtime(queue).deliveryClosed?.(edge, deliveryTag)) {
@@ -175,7 +182,16 @@ export const consumer = defineNode({
         if (!crashing && busy < c.concurrency) begin(work);
         else backlog.push(work);
       },
-      timer(id) {
+      timer(id, tag) {
+        if (tag === POLL) {
+          // A crashed consumer asks for nothing; its clock goes on, so it asks again when back.
+          if (!sim.isDown(index) && !crashing) {
+            for (const edge of inputs()) sim.runtime(sim.sourceOf(edge)).poll?.(edge, c.batchSize, c.waitTimeMs);
+            s.polls++;
+          }
+          sim.schedule(c.pollIntervalMs, index, -1, POLL);
+          return;
+        }
         const slot = id - slotBase;
         if (slot < 0) return;
         const work = working[slot];

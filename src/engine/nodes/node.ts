@@ -163,6 +163,11 @@ export interface NodeRuntime {
   route?(msg: Message, chain: readonly number[]): boolean;
   /** A timer this node scheduled fires. */
   timer?(payload: number, tag: number): void;
+  /**
+   * A polling consumer on output `edge` asks for up to `batch` messages, waiting up to
+   * `waitMs` for a first one (SQS ReceiveMessage). A newer request replaces an open one.
+   */
+  poll?(edge: number, batch: number, waitMs: number): void;
   /** A consumer acknowledged a delivery of this queue. */
   acked?(deliveryTag: number): void;
   /** A consumer refused a delivery of this queue: requeue it, or reject it. */
@@ -175,6 +180,8 @@ export interface NodeRuntime {
   readonly prefetchLimit?: number;
   /** True when this node acks on delivery, so a queue forgets a message once dispatched. */
   readonly autoAck?: boolean;
+  /** True when this node asks for messages (`poll`) instead of having them pushed. */
+  readonly polls?: boolean;
   /** The node crashes: it loses what is not durable (SEMANTICS.md §3 durability, RMQ-C2, RMQ-Q2). */
   crash?(): void;
   /** The node is back after a crash. */

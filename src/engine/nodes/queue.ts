@@ -7,6 +7,8 @@ import { defineNode, heldList } from './node.ts';
 const ACK_TIMEOUT = 0;
 const EXPIRY = 1;
 const DELAY_OVER = 2;
+/** A long poll waited its `waitMs` with nothing to receive (payload: the output). */
+const POLL_TIMEOUT = 3;
 
 /** Without a dead-letter target, a dead-letter reason becomes this loss. */
 const LOST_INSTEAD: Record<DeadLetterReason, LostReason> = {
@@ -66,6 +68,12 @@ export const queue = defineNode({
     let unackedPer: Int32Array = new Int32Array(0);
     /** Per output: delivery tags below this went to a consumer connection that has closed. */
     let closedBelow = new Float64Array(0);
+    /** Per polling output: messages its open receive may still take (0: no receive open). */
+    let requested = new Int32Array(0);
+    /** Per polling output: messages its open receive got so far. */
+    let requestGot = new Int32Array(0);
+    /** Per polling output: when its open long poll gives up. */
+    let requestEndsAt = new Float64Array(0);
     let expiryTimerAt = Infinity;
     /**
      * The current expiry timer's number: an earlier head (a requeue) or a crash supersedes
@@ -89,6 +97,8 @@ export const queue = defineNode({
       refused: 0,
       deduplicated: 0,
       denied: 0,
+      receives: 0,
+      emptyReceives: 0,
       tooLarge: 0,
     };
 
@@ -218,6 +228,8 @@ export const queue = defineNode({
         const target = sim.targetOf(outputs[o]!);
         if (sim.isDown(target) || !sim.isOpen(outputs[o]!) || !sim.mayConsume(index, outputs[o]!)) continue;
         const consumer = sim.runtime(target);
+        // A polling consumer gets messages only against an open receive (SQS-5).
+        if (consumer.polls && requested[o]! === 0) continue;
         if (consumer.autoAck || unackedPer[o]! < (consumer.prefetchLimit ?? Infinity)) return o;
       }
       return -1;
@@ -247,6 +259,10 @@ export const queue = defineNode({
           pushReady(msg, true);
         }
         nextOutput = (o + 1) % outputs.length;
+        if (requested[o]! > 0) {
+          requested[o]!--;
+          requestGot[o]!++;
+        }
         const edge = outputs[o]!;
         const redelivery = msg.redelivered;
         msg.attempts++;
@@ -267,6 +283,8 @@ export const queue = defineNode({
           sim.schedule(c.ackTimeoutMs, index, -1, ACK_TIMEOUT);
         }
       }
+      // A receive returns as soon as it has something (up to its batch, what is there now).
+      for (let o = 0; o < requested.length; o++) if (requested[o]! > 0 && requestGot[o]! > 0) requested[o] = 0;
       purgeExpiredHead();
       admitWaiting();
     }
@@ -398,6 +416,9 @@ export const queue = defineNode({
         outputs.forEach((edge, o) => (outputOfEdge[edge] = o));
         unackedPer = new Int32Array(outputs.length);
         closedBelow = new Float64Array(outputs.length);
+        requested = new Int32Array(outputs.length);
+        requestGot = new Int32Array(outputs.length);
+        requestEndsAt = new Float64Array(outputs.length);
       },
       receive(msg, edge) {
         s.received++;
@@ -442,7 +463,30 @@ export const queue = defineNode({
         else deadLetterOrDrop(delivery.msg, 'rejected');
         dispatch(false);
       },
+      poll(edge, batch, waitMs) {
+        const o = outputOfEdge[edge]!;
+        s.receives++;
+        requested[o] = batch;
+        requestGot[o] = 0;
+        dispatch(false);
+        if (requestGot[o]! > 0) return;
+        if (waitMs === 0 || sim.isDown(index)) {
+          // Short polling: nothing there now, an empty receive.
+          requested[o] = 0;
+          s.emptyReceives++;
+          return;
+        }
+        requestEndsAt[o] = sim.now + waitMs;
+        sim.schedule(waitMs, index, o, POLL_TIMEOUT);
+      },
       timer(payload, tag) {
+        if (tag === POLL_TIMEOUT) {
+          if (requested[payload]! > 0 && requestEndsAt[payload] === sim.now) {
+            requested[payload] = 0;
+            s.emptyReceives++;
+          }
+          return;
+        }
         if (tag === DELAY_OVER) {
           delayOver();
           return;

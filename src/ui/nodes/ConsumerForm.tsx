@@ -36,6 +36,15 @@ const ON_FAILURE_OPTIONS: readonly Choice<ConsumerConfig['onFailure']>[] = [
   },
 ];
 
+const RECEIVE_OPTIONS: readonly Choice<ConsumerConfig['receive']>[] = [
+  { value: 'push', label: 'Pushed', hint: 'Event-driven (NOTIFY): the queue hands messages over as they come, as its prefetch allows.' },
+  {
+    value: 'poll',
+    label: 'Polls',
+    hint: 'GET/POLL (SQS ReceiveMessage): asks every interval for up to a batch; with a wait it holds the request open until a first message exists (long polling), else an empty queue answers nothing.',
+  },
+];
+
 export function ConsumerForm({ id, data }: KindFormProps<'consumer'>) {
   const config = data.config;
   const commit = (candidate: unknown) =>
@@ -64,6 +73,45 @@ export function ConsumerForm({ id, data }: KindFormProps<'consumer'>) {
         testId="field-prefetch"
         onCommit={(prefetch) => commit({ ...config, prefetch })}
       />
+      <FieldGroup legend="Receiving" testId="group-receiving">
+        <RadioField
+          label="From a queue"
+          value={config.receive}
+          options={RECEIVE_OPTIONS}
+          testId="field-receive"
+          onCommit={(receive) => commit({ ...config, receive })}
+        />
+        {config.receive === 'poll' && (
+          <>
+            <NumberField
+              label="Poll every"
+              unit="ms"
+              value={config.pollIntervalMs}
+              hint="How often it asks each queue it is linked from."
+              testId="field-poll-interval"
+              onCommit={(pollIntervalMs) => commit({ ...config, pollIntervalMs })}
+            />
+            <div className="mf-field-row">
+              <NumberField
+                label="Batch"
+                unit="msgs"
+                value={config.batchSize}
+                hint="SQS-5: 1 to 10 per receive."
+                testId="field-batch-size"
+                onCommit={(batchSize) => commit({ ...config, batchSize })}
+              />
+              <NumberField
+                label="Wait"
+                unit="ms"
+                value={config.waitTimeMs}
+                hint="Long polling: 0 to 20000."
+                testId="field-wait-time"
+                onCommit={(waitTimeMs) => commit({ ...config, waitTimeMs })}
+              />
+            </div>
+          </>
+        )}
+      </FieldGroup>
       <FieldGroup legend="Acknowledgement" testId="group-consumer-ack">
         <RadioField
           label="Acknowledge"

@@ -17,6 +17,9 @@ function summary(config: ConsumerConfig): string {
     parts.push(`${formatNumber(config.failureProbability * 100)}% fail${config.onFailure === 'requeue' ? '' : ` → ${config.onFailure}`}`);
   }
   if (config.idempotent) parts.push(config.dedupWindowMs === undefined ? 'dedup' : `dedup ${formatDuration(config.dedupWindowMs)}`);
+  if (config.receive === 'poll') {
+    parts.push(`polls ${formatDuration(config.pollIntervalMs)} ×${config.batchSize}${config.waitTimeMs > 0 ? ` wait ${formatDuration(config.waitTimeMs)}` : ''}`);
+  }
   return parts.join(' · ');
 }
 

@@ -59,6 +59,7 @@ function QueueCounters({ id }: { id: string }) {
           { label: 'blocked', value: stats?.blocked ?? 0, testId: 'stat-blocked', tone: 'warn' },
           { label: 'deduplicated', value: stats?.deduplicated ?? 0, testId: 'stat-deduplicated' },
           { label: 'denied', value: stats?.denied ?? 0, testId: 'stat-denied', tone: 'bad' },
+          { label: 'empty receives', value: stats?.emptyReceives ?? 0, testId: 'stat-empty-receives' },
         ]}
       />
     </>

@@ -58,8 +58,8 @@ export const consumer = defineNode({
     /** A failure with onFailure crash happened: take nothing new until the crash applies. */
     let crashing = false;
     const s = { received: 0, processed: 0, reorders: 0, keyReorders: 0, failed: 0, redelivered: 0, duplicates: 0, suppressed: 0, polls: 0 };
-    /** The links into this consumer (the queues a polling consumer asks). */
-    const inputs = (): number[] => sim.topology.edges.flatMap((e, i) => (e.target === node.id ? [i] : []));
+    /** The links into this consumer (the queues a polling consumer asks), found at start. */
+    let inputs: number[] = [];
 
     function ack(work: Work): void {
       if (work.queue >= 0) sim.runtime(work.queue).acked?.(work.deliveryTag);
@@ -167,7 +167,9 @@ export const consumer = defineNode({
       autoAck: c.ack === 'auto',
       polls: c.receive === 'poll',
       start() {
-        if (c.receive === 'poll') sim.schedule(0, index, -1, POLL);
+        if (c.receive !== 'poll') return;
+        inputs = sim.topology.edges.flatMap((e, i) => (e.target === node.id ? [i] : []));
+        sim.schedule(0, index, -1, POLL);
       },
       receive(msg, edge, deliveryTag, redelivery, attempt) {
         const queue = deliveryTag >= 0 ? sim.sourceOf(edge) : -1;
@@ -186,7 +188,7 @@ export const consumer = defineNode({
         if (tag === POLL) {
           // A crashed consumer asks for nothing; its clock goes on, so it asks again when back.
           if (!sim.isDown(index) && !crashing) {
-            for (const edge of inputs()) sim.runtime(sim.sourceOf(edge)).poll?.(edge, c.batchSize, c.waitTimeMs);
+            for (const edge of inputs) sim.runtime(sim.sourceOf(edge)).poll?.(edge, c.batchSize, c.waitTimeMs);
             s.polls++;
           }
           sim.schedule(c.pollIntervalMs, index, -1, POLL);

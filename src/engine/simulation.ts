@@ -19,7 +19,7 @@ const FAULT = 2;
 const PARTITION_TIMEOUT = 3;
 /** A link reaches its `activeFromMs` (a = edge). */
 const LINK_OPEN = 4;
-/** A QoS 1/2 sender goes again (a = edge, b = its slot in the exchanges table). */
+/** A QoS 1/2 sender goes again (a = edge, b = its slot in the QoS exchanges table). */
 const RESEND = 5;
 const TIMER = 8;
 
@@ -101,8 +101,8 @@ export class Simulation implements SimContext {
   /** When each edge opens (`activeFromMs`, else 0). */
   private readonly openFrom: Float64Array;
   /** QoS 1/2 exchanges waiting to resend, by slot (freed slots are reused). */
-  private readonly exchanges: (QosExchange | undefined)[] = [];
-  private readonly freeExchanges: number[] = [];
+  private readonly qosExchanges: (QosExchange | undefined)[] = [];
+  private readonly freeQosExchanges: number[] = [];
   /** Per node with an ACL: who may publish to it and who may receive from it (undefined: anyone). */
   private readonly publishers: (Set<number> | undefined)[];
   private readonly receivers: (Set<number> | undefined)[];
@@ -263,8 +263,8 @@ export class Simulation implements SimContext {
       this.release(r.msg, r.arrivals === 0 ? 'lost:link-loss' : undefined);
       return;
     }
-    const slot = this.freeExchanges.length > 0 ? this.freeExchanges.pop()! : this.exchanges.length;
-    this.exchanges[slot] = r;
+    const slot = this.freeQosExchanges.length > 0 ? this.freeQosExchanges.pop()! : this.qosExchanges.length;
+    this.qosExchanges[slot] = r;
     this.heap.push(this.now + r.resendAfterMs, RESEND, r.edge, slot);
   }
 
@@ -456,9 +456,9 @@ export class Simulation implements SimContext {
     else if (ev.kind === PARTITION_TIMEOUT) this.partitionTimeout(ev.a);
     else if (ev.kind === LINK_OPEN) this.runtimes[this.edgeSource[ev.a]!]!.outputUp?.(ev.a);
     else if (ev.kind === RESEND) {
-      const exchange = this.exchanges[ev.b]!;
-      this.exchanges[ev.b] = undefined;
-      this.freeExchanges.push(ev.b);
+      const exchange = this.qosExchanges[ev.b]!;
+      this.qosExchanges[ev.b] = undefined;
+      this.freeQosExchanges.push(ev.b);
       this.qosRound(exchange);
     }
     else this.runtimes[ev.a]!.timer?.(ev.b, ev.kind - TIMER);

@@ -1,6 +1,6 @@
 import { compileCondition } from '../core/condition.ts';
 import { defineNode } from './node.ts';
-import { outputTo, type RouterCounters } from './routing.ts';
+import { outputTo, passOn, type RouterCounters } from './routing.ts';
 
 /**
  * Content-based router (SEMANTICS.md §5): the first rule whose condition holds sends the
@@ -22,15 +22,7 @@ export const contentRouter = defineNode({
       receive(msg) {
         s.received++;
         const rule = rules.find((r) => r.test(msg));
-        const edge = rule ? rule.edge : defaultEdge;
-        // An output that has not opened yet (activeFromMs) is not there.
-        if (edge < 0 || !sim.isOpen(edge)) {
-          s.dropped++;
-          sim.release(msg, 'lost:unroutable');
-          return;
-        }
-        s.out++;
-        sim.send(edge, msg);
+        passOn(sim, rule ? rule.edge : defaultEdge, msg, s);
       },
       stats: () => ({ kind: 'content-router', ...s }),
     };

@@ -1,5 +1,5 @@
 import { defineNode } from './node.ts';
-import type { RouterCounters } from './routing.ts';
+import { passOn, type RouterCounters } from './routing.ts';
 
 /**
  * Load balancer (SEMANTICS.md §5): each message to one output — in turn (round-robin), at
@@ -43,14 +43,7 @@ export const loadBalancer = defineNode({
       kind: 'load-balancer',
       receive(msg) {
         s.received++;
-        const edge = pick(sim.outputs(index));
-        if (edge < 0) {
-          s.dropped++;
-          sim.release(msg, 'lost:unroutable');
-          return;
-        }
-        s.out++;
-        sim.send(edge, msg);
+        passOn(sim, pick(sim.outputs(index)), msg, s);
       },
       stats: () => ({ kind: 'load-balancer', ...s }),
     };

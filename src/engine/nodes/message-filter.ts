@@ -1,6 +1,6 @@
 import { compileCondition } from '../core/condition.ts';
 import { defineNode } from './node.ts';
-import type { RouterCounters } from './routing.ts';
+import { passOn, type RouterCounters } from './routing.ts';
 
 /**
  * Message filter (SEMANTICS.md §5): what the condition accepts goes on to the one output;
@@ -21,13 +21,7 @@ export const messageFilter = defineNode({
           sim.release(msg, 'lost:filtered');
           return;
         }
-        if (edge === undefined || !sim.isOpen(edge)) {
-          s.dropped++;
-          sim.release(msg, 'lost:unroutable');
-          return;
-        }
-        s.out++;
-        sim.send(edge, msg);
+        passOn(sim, edge, msg, s);
       },
       stats: () => ({ kind: 'message-filter', ...s }),
     };

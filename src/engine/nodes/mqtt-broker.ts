@@ -74,8 +74,7 @@ export const mqttBroker = defineNode({
       const out: { output: number; qos: Qos }[] = [];
       subscribers.forEach((sub, o) => {
         if (!sim.isOpen(sub.edge) || !sim.mayConsume(index, sub.edge)) return;
-        let granted = -1;
-        for (const f of sub.filters) if (f.qos > granted && mqttTopicMatches(f.filter, topic)) granted = f.qos;
+        const granted = grantedQos(sub, topic);
         if (granted < 0) return;
         const qos = Math.min(publishQos, granted) as Qos;
         if (online(o) || (!sub.cleanSession && (qos > 0 || c.queueQos0))) out.push({ output: o, qos });
@@ -124,8 +123,7 @@ export const mqttBroker = defineNode({
           retained.delete(topic);
           continue;
         }
-        let granted = -1;
-        for (const f of sub.filters) if (f.qos > granted && mqttTopicMatches(f.filter, topic)) granted = f.qos;
+        const granted = grantedQos(sub, topic);
         if (granted < 0) continue;
         const copy = sim.copyMessage(template);
         copy.retain = true;
@@ -207,9 +205,7 @@ export const mqttBroker = defineNode({
         const o = outputOfEdge[edge]!;
         const sub = subscribers[o];
         if (!sub || sub.cleanSession) return false;
-        let granted = -1;
-        for (const f of sub.filters) if (f.qos > granted && mqttTopicMatches(f.filter, msg.key ?? '')) granted = f.qos;
-        const qos = Math.min(msg.qos, Math.max(granted, 0)) as Qos;
+        const qos = Math.min(msg.qos, Math.max(grantedQos(sub, msg.key ?? ''), 0)) as Qos;
         if (qos === 0 || sub.offline.size >= c.maxQueuedMessages) return false;
         sub.offline.push({ msg, qos });
         s.queued++;
@@ -257,3 +253,10 @@ export const mqttBroker = defineNode({
     };
   },
 });
+
+/** The highest QoS among a subscriber's plain filters that match `topic` (MQ-2 caps a delivery at it); -1: none matches. */
+function grantedQos(sub: Subscriber, topic: string): number {
+  let granted = -1;
+  for (const f of sub.filters) if (f.qos > granted && mqttTopicMatches(f.filter, topic)) granted = f.qos;
+  return granted;
+}

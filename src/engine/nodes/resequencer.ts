@@ -1,5 +1,6 @@
 import type { Message } from '../message.ts';
 import { defineNode, heldList } from './node.ts';
+import { passOn } from './routing.ts';
 
 /** Timer tag: a stream's gap has waited `gapTimeoutMs` (payload: the stream's number). */
 const GAP_TIMEOUT = 0;
@@ -40,16 +41,7 @@ export const resequencer = defineNode({
       return n;
     }
 
-    function pass(msg: Message): void {
-      const [edge] = sim.outputs(index);
-      if (edge === undefined || !sim.isOpen(edge)) {
-        s.dropped++;
-        sim.release(msg, 'lost:unroutable');
-        return;
-      }
-      s.out++;
-      sim.send(edge, msg);
-    }
+    const pass = (msg: Message): void => passOn(sim, sim.outputs(index)[0], msg, s);
 
     /** Lets go every held message that is next in line; a new gap (if any) starts its own wait. */
     function flush(st: Stream): void {

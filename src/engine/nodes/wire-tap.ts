@@ -1,5 +1,5 @@
 import { defineNode } from './node.ts';
-import { outputTo, type RouterCounters } from './routing.ts';
+import { outputTo, passOn, type RouterCounters } from './routing.ts';
 
 /**
  * Wire tap (SEMANTICS.md §5): the message goes on to the main output (the first output that
@@ -24,13 +24,7 @@ export const wireTap = defineNode({
           s.tapped++;
           sim.send(tap, sim.copyMessage(msg));
         }
-        if (main < 0 || !sim.isOpen(main)) {
-          s.dropped++;
-          sim.release(msg, 'lost:unroutable');
-          return;
-        }
-        s.out++;
-        sim.send(main, msg);
+        passOn(sim, main, msg, s);
       },
       stats: () => ({ kind: 'wire-tap', ...s }),
     };

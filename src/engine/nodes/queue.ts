@@ -74,6 +74,8 @@ export const queue = defineNode({
     let requestGot = new Int32Array(0);
     /** Per polling output: when its open long poll gives up. */
     let requestEndsAt = new Float64Array(0);
+    /** The outputs whose consumer polls (most queues have none: their dispatch skips this). */
+    let pollers: number[] = [];
     let expiryTimerAt = Infinity;
     /**
      * The current expiry timer's number: an earlier head (a requeue) or a crash supersedes
@@ -284,7 +286,7 @@ export const queue = defineNode({
         }
       }
       // A receive returns as soon as it has something (up to its batch, what is there now).
-      for (let o = 0; o < requested.length; o++) if (requested[o]! > 0 && requestGot[o]! > 0) requested[o] = 0;
+      for (const o of pollers) if (requested[o]! > 0 && requestGot[o]! > 0) requested[o] = 0;
       purgeExpiredHead();
       admitWaiting();
     }
@@ -417,6 +419,7 @@ export const queue = defineNode({
         unackedPer = new Int32Array(outputs.length);
         closedBelow = new Float64Array(outputs.length);
         requested = new Int32Array(outputs.length);
+        pollers = outputs.flatMap((edge, o) => (sim.runtime(sim.targetOf(edge)).polls ? [o] : []));
         requestGot = new Int32Array(outputs.length);
         requestEndsAt = new Float64Array(outputs.length);
       },

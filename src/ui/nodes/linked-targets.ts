@@ -19,10 +19,16 @@ interface EdgeLike {
  * default route, recipients and tap may only name these (the schema checks it on load).
  */
 export function linkedTargets(id: string, nodes: readonly NodeLike[], edges: readonly EdgeLike[]): Choice<string>[] {
+  return linkedNodes(id, nodes, edges, 'target');
+}
+
+/** The nodes at the `end` of `id`'s links (its targets, or its sources), in link order, as choices. */
+function linkedNodes(id: string, nodes: readonly NodeLike[], edges: readonly EdgeLike[], end: 'source' | 'target'): Choice<string>[] {
+  const near = end === 'target' ? 'source' : 'target';
   const out: Choice<string>[] = [];
   for (const edge of edges) {
-    if (edge.source !== id) continue;
-    const node = nodes.find((n) => n.id === edge.target);
+    if (edge[near] !== id) continue;
+    const node = nodes.find((n) => n.id === edge[end]);
     if (node) out.push({ value: node.id, label: `${node.data.label || node.id} · ${node.data.kind}` });
   }
   return out;
@@ -51,28 +57,22 @@ const SEP = '\u0000';
 
 /** The nodes that link to `id`, in link order, as choices like `linkedTargets` (a channel's publishers). */
 export function linkedSources(id: string, nodes: readonly NodeLike[], edges: readonly EdgeLike[]): Choice<string>[] {
-  const out: Choice<string>[] = [];
-  for (const edge of edges) {
-    if (edge.target !== id) continue;
-    const node = nodes.find((n) => n.id === edge.source);
-    if (node) out.push({ value: node.id, label: `${node.data.label || node.id} · ${node.data.kind}` });
-  }
-  return out;
+  return linkedNodes(id, nodes, edges, 'source');
 }
 
 /** `linkedSources` for the node `id`, live from the topology store. */
 export function useLinkedSources(id: string): readonly Choice<string>[] {
-  const entries = useTopologyStore(useShallow((s) => linkedSources(id, s.nodes, s.edges).map((c) => `${c.value}${SEP}${c.label}`)));
-  return entries.map((entry) => {
-    const [value = '', label = ''] = entry.split(SEP);
-    return { value, label };
-  });
+  return useLinkedNodes(id, 'source');
 }
 
 /** `linkedTargets` for the node `id`, live from the topology store. */
 export function useLinkedTargets(id: string): readonly Choice<string>[] {
+  return useLinkedNodes(id, 'target');
+}
+
+function useLinkedNodes(id: string, end: 'source' | 'target'): readonly Choice<string>[] {
   // Strings, so useShallow compares by value and a node drag does not re-render the form.
-  const entries = useTopologyStore(useShallow((s) => linkedTargets(id, s.nodes, s.edges).map((c) => `${c.value}${SEP}${c.label}`)));
+  const entries = useTopologyStore(useShallow((s) => linkedNodes(id, s.nodes, s.edges, end).map((c) => `${c.value}${SEP}${c.label}`)));
   return entries.map((entry) => {
     const [value = '', label = ''] = entry.split(SEP);
     return { value, label };

@@ -1,10 +1,10 @@
-import { useShallow } from 'zustand/react/shallow';
 import { exchangeConfigSchema, type ExchangeConfig } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import { FieldGroup, SelectField, type Choice } from '../inspector/fields.tsx';
 import { applyIfValid, withOptional } from '../inspector/validation.ts';
 import { AclFields } from '../inspector/AclFields.tsx';
 import type { KindFormProps } from './form-props.ts';
+import { useNodeChoices } from './linked-targets.ts';
 
 const TYPE_OPTIONS: readonly Choice<ExchangeConfig['type']>[] = [
   { value: 'direct', label: 'Direct', hint: 'RMQ-R2: a copy to every queue bound with a key equal to the routing key.' },
@@ -28,22 +28,11 @@ const TYPE_OPTIONS: readonly Choice<ExchangeConfig['type']>[] = [
 
 const NO_ALTERNATE = '';
 
-/** The other exchanges on the canvas, as `id\u0000name` strings so the selector compares by value. */
-function useAlternateChoices(id: string): readonly Choice<string>[] {
-  const entries = useTopologyStore(
-    useShallow((s) => s.nodes.filter((n) => n.id !== id && n.data.kind === 'exchange').map((n) => `${n.id}\u0000${n.data.label || n.id}`)),
-  );
-  return entries.map((entry) => {
-    const [value = '', label = ''] = entry.split('\u0000');
-    return { value, label };
-  });
-}
-
 export function ExchangeForm({ id, data }: KindFormProps<'exchange'>) {
   const config = data.config;
   const commit = (candidate: unknown) =>
     applyIfValid(exchangeConfigSchema, candidate, (next) => useTopologyStore.getState().updateNodeData(id, { ...data, config: next }));
-  const alternates = useAlternateChoices(id);
+  const alternates = useNodeChoices(id, ['exchange'], false);
   const alternate = config.alternateExchange ?? NO_ALTERNATE;
   const alternateOptions: Choice<string>[] = [{ value: NO_ALTERNATE, label: 'none — unroutable messages are dropped' }, ...alternates];
   // An alternate no longer on the canvas still shows, so the select never lies.

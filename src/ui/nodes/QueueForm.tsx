@@ -1,10 +1,10 @@
-import { useShallow } from 'zustand/react/shallow';
 import { queueConfigSchema, type QueueConfig } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import { CheckboxField, FieldGroup, NumberField, PercentField, SelectField, TextField, type Choice } from '../inspector/fields.tsx';
 import { applyIfValid, withOptional } from '../inspector/validation.ts';
 import { AclFields } from '../inspector/AclFields.tsx';
 import type { KindFormProps } from './form-props.ts';
+import { useNodeChoices } from './linked-targets.ts';
 
 type Overflow = QueueConfig['overflow'];
 
@@ -65,31 +65,14 @@ const OVERFLOW_OPTIONS: readonly Choice<Overflow>[] = [
 
 const NO_TARGET = '';
 
-/**
- * The queues, topics and exchanges this queue may dead-letter into, as select options
- * (`id\u0000name` strings, so the selector compares by value).
- */
-function useDeadLetterChoices(id: string): readonly Choice<string>[] {
-  const entries = useTopologyStore(
-    useShallow((s) =>
-      s.nodes
-        .filter((n) => n.id !== id && (n.data.kind === 'queue' || n.data.kind === 'topic' || n.data.kind === 'exchange'))
-        .map((n) => {
-          return `${n.id}\u0000${n.data.label || n.id} · ${n.data.kind}`;
-        }),
-    ),
-  );
-  return entries.map((entry) => {
-    const [value = '', label = ''] = entry.split('\u0000');
-    return { value, label };
-  });
-}
+const DEAD_LETTER_KINDS = ['queue', 'topic', 'exchange'] as const;
 
 export function QueueForm({ id, data }: KindFormProps<'queue'>) {
   const config = data.config;
   const commit = (candidate: unknown) =>
     applyIfValid(queueConfigSchema, candidate, (next) => useTopologyStore.getState().updateNodeData(id, { ...data, config: next }));
-  const targets = useDeadLetterChoices(id);
+  // The queues, topics and exchanges this queue may dead-letter into.
+  const targets = useNodeChoices(id, DEAD_LETTER_KINDS, true);
   const target = config.deadLetterTarget ?? NO_TARGET;
   const targetOptions: Choice<string>[] = [{ value: NO_TARGET, label: 'none — dead letters are lost' }, ...targets];
   // A target that is no longer a queue, topic or exchange on the canvas still shows, so the select never lies.

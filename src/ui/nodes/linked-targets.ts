@@ -71,8 +71,22 @@ export function useLinkedTargets(id: string): readonly Choice<string>[] {
 }
 
 function useLinkedNodes(id: string, end: 'source' | 'target'): readonly Choice<string>[] {
+  return useChoices((nodes, edges) => linkedNodes(id, nodes, edges, end));
+}
+
+/** The other nodes of `kinds` on the canvas, as choices ("name", or "name · kind" with `showKind`). */
+export function useNodeChoices(id: string, kinds: readonly NodeKind[], showKind: boolean): readonly Choice<string>[] {
+  return useChoices((nodes) =>
+    nodes
+      .filter((n) => n.id !== id && kinds.includes(n.data.kind))
+      .map((n) => ({ value: n.id, label: showKind ? `${n.data.label || n.id} · ${n.data.kind}` : n.data.label || n.id })),
+  );
+}
+
+/** Choices read from the topology store, re-rendering only when they change. */
+function useChoices(select: (nodes: readonly NodeLike[], edges: readonly EdgeLike[]) => Choice<string>[]): readonly Choice<string>[] {
   // Strings, so useShallow compares by value and a node drag does not re-render the form.
-  const entries = useTopologyStore(useShallow((s) => linkedNodes(id, s.nodes, s.edges, end).map((c) => `${c.value}${SEP}${c.label}`)));
+  const entries = useTopologyStore(useShallow((s) => select(s.nodes, s.edges).map((c) => `${c.value}${SEP}${c.label}`)));
   return entries.map((entry) => {
     const [value = '', label = ''] = entry.split(SEP);
     return { value, label };

@@ -347,6 +347,11 @@ export const queue = defineNode({
     /** reject-publish: the newest is refused and the producer told. */
     function refuse(msg: Message): void {
       s.refused++;
+      rejectBack(msg);
+    }
+
+    /** The message goes back to its producer, which is told (a confirm nack): fate `rejected`. */
+    function rejectBack(msg: Message): void {
       sim.refused(msg);
       sim.release(msg, 'rejected');
     }
@@ -436,8 +441,7 @@ export const queue = defineNode({
         // SQS-6: a message over the size limit is refused at the send, before anything else.
         if (c.maxMessageBytes !== undefined && msg.sizeBytes > c.maxMessageBytes) {
           s.tooLarge++;
-          sim.refused(msg);
-          sim.release(msg, 'rejected');
+          rejectBack(msg);
           return;
         }
         if (deduplicated(msg)) return;

@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4317;
+// E2E_PORT and E2E_DIST let two suites run side by side, each on its own build.
+const PORT = Number(process.env.E2E_PORT || 4317);
+const DIST = process.env.E2E_DIST || 'dist';
 const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 // Playwright must not download browsers here: it drives the system Chromium.
@@ -30,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${DIST} --emptyOutDir && npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

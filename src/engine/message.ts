@@ -46,6 +46,24 @@ export interface Message {
   retain: boolean;
   /** True for copies made by a fan-out or a dead-lettering (drawn differently). */
   isCopy: boolean;
+  /**
+   * What it belongs to: a reply's request id, or a split message's id shared by its parts
+   * (SEMANTICS.md §1, §4, §5). Undefined: nothing.
+   */
+  correlationId: number | undefined;
+  /** Node index a reply should go to (request-reply, scatter-gather); -1: none. */
+  replyTo: number;
+  /** A splitter's part: its place 1..partCount; 0 when it is not a part. */
+  partIndex: number;
+  partCount: number;
+  /** An aggregate completed by its timeout with parts missing. */
+  partial: boolean;
+  /**
+   * Messages folded into this one (an aggregate's parts, a gatherer's replies). They were
+   * copies with fates of their own, so they settle with this one's fate: delivered when it
+   * is, lost when it is lost. Each carries one hold, owned by this message.
+   */
+  carried: Message[] | undefined;
   /** Survives a crash of a durable queue (AMQP delivery mode 2). */
   persistent: boolean;
   /** Its `expiresAt` comes from a queue's retention limit (deleted, never dead-lettered), not a TTL. */

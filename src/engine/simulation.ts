@@ -308,6 +308,12 @@ export class Simulation implements SimContext {
       redelivered: false,
       deadLetterReason: undefined,
       deaths: undefined,
+      correlationId: undefined,
+      replyTo: -1,
+      partIndex: 0,
+      partCount: 0,
+      partial: false,
+      carried: undefined,
       qos: 0,
       retain: false,
       isCopy: false,
@@ -327,10 +333,39 @@ export class Simulation implements SimContext {
       isCopy: true,
       attempts: 0,
       redelivered: false,
+      // The parts follow the original only.
+      carried: undefined,
       holders: 1,
       settled: false,
       pendingFate: undefined,
     };
+  }
+
+  deriveMessage(node: number, seq: number, base: Message): Message {
+    this.ledger.onCopied();
+    return {
+      ...base,
+      uid: this.nextUid++,
+      id: this.nextMessageId++,
+      producer: node,
+      seq,
+      keySeq: seq,
+      attempts: 0,
+      redelivered: false,
+      deadLetterReason: undefined,
+      deaths: undefined,
+      partial: false,
+      carried: undefined,
+      isCopy: false,
+      holders: 1,
+      settled: false,
+      pendingFate: undefined,
+    };
+  }
+
+  carry(vehicle: Message, parts: readonly Message[]): void {
+    if (parts.length === 0) return;
+    vehicle.carried = vehicle.carried === undefined ? [...parts] : [...vehicle.carried, ...parts];
   }
 
   hold(msg: Message): void {
@@ -343,8 +378,14 @@ export class Simulation implements SimContext {
     if (msg.pendingFate === undefined) {
       throw new SimulationError(`message ${msg.id} was let go by every holder with no fate (engine bug)`);
     }
+    const settledAs = msg.pendingFate;
     msg.settled = true;
-    this.ledger.onFate(msg.pendingFate);
+    this.ledger.onFate(settledAs);
+    const carried = msg.carried;
+    if (carried !== undefined) {
+      msg.carried = undefined;
+      for (const part of carried) this.release(part, settledAs);
+    }
   }
 
   processed(msg: Message): boolean {
@@ -354,6 +395,14 @@ export class Simulation implements SimContext {
     }
     msg.settled = true;
     this.ledger.onDelivered(this.now - msg.createdAt);
+    const carried = msg.carried;
+    if (carried !== undefined) {
+      msg.carried = undefined;
+      for (const part of carried) {
+        this.processed(part);
+        this.release(part);
+      }
+    }
     return true;
   }
 

@@ -37,6 +37,17 @@ export interface SimContext {
   newMessage(producer: number, seq: number, key: string | undefined, keySeq: number, sizeBytes: number, expiresAt: number): Message;
   /** A fan-out copy: same id and content, its own fate; the caller holds it. */
   copyMessage(msg: Message): Message;
+  /**
+   * A new message made by node `node` from `base` (a splitter's part, a reply, an
+   * aggregate): its own id, `node` as its producer with sequence `seq`, the base's key,
+   * headers, size and creation time (so latency is end to end); the caller holds it.
+   */
+  deriveMessage(node: number, seq: number, base: Message): Message;
+  /**
+   * Folds `parts` into `vehicle` (an aggregate): the caller's holds on the parts pass to it,
+   * and each part settles with the vehicle's fate.
+   */
+  carry(vehicle: Message, parts: readonly Message[]): void;
   /** Take one more hold on a message. */
   hold(msg: Message): void;
   /** Give up one hold; `fate` is what becomes of the copy if nobody else holds it. */

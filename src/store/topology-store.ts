@@ -28,8 +28,11 @@ export interface TopologyActions {
   onEdgesChange(changes: EdgeChange<FlowEdge>[]): void;
   /** Adds an edge with the default link; returns why not if the rules refuse it. */
   connect(connection: { source: string; target: string }): string | undefined;
-  /** Adds a node of `kind` with its default config at `position`; returns its id. */
-  addNode(kind: NodeKind, position: XYPosition): string;
+  /**
+   * Adds a node of `kind` at `position` with its default config, or with a flavour preset's
+   * settings and label over the defaults; returns its id.
+   */
+  addNode(kind: NodeKind, position: XYPosition, preset?: { config: Record<string, unknown>; label: string }): string;
   updateNodeData(id: string, data: NodeData): void;
   /** Replaces the link settings only; a binding, subscription or opening time stays. */
   updateEdgeLink(id: string, link: LinkConfig): void;
@@ -120,11 +123,11 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
       return undefined;
     },
 
-    addNode(kind, position) {
+    addNode(kind, position, preset) {
       const { nodes, edges } = get();
       const id = nextId(kind, new Set(nodes.map((n) => n.id)));
-      // The schema's defaults are the one source of a new node's config.
-      const node = toFlowNode(nodeSchema.parse({ id, kind, position }));
+      // The schema's defaults are the one source of a new node's config; a preset only overrides.
+      const node = toFlowNode(nodeSchema.parse(preset ? { id, kind, position, label: preset.label, config: preset.config } : { id, kind, position }));
       // The new node becomes the selection, so the inspector shows it at once.
       commit(
         {

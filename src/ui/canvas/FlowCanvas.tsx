@@ -13,6 +13,7 @@ import {
   type IsValidConnection,
   type OnConnectEnd,
 } from '@xyflow/react';
+import { presetById } from '../../model/index.ts';
 import { connectionRefusal } from '../../store/connection-rules.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import type { FlowEdge, FlowNode } from '../../store/topology-types.ts';
@@ -22,7 +23,7 @@ import { isNodeKind, NODE_TYPES } from '../nodes/registry.ts';
 import { DeadLetterLayer } from './DeadLetterLayer.tsx';
 import { DotOverlay } from './DotOverlay.tsx';
 import { FlowEdgeView } from './FlowEdgeView.tsx';
-import { NODE_DRAG_MIME, placeNode } from './placement.ts';
+import { NODE_DRAG_MIME, placeNode, PRESET_DRAG_MIME } from './placement.ts';
 
 // Module constants: React Flow re-creates its internals when these change identity.
 const EDGE_TYPES: EdgeTypes = { flow: FlowEdgeView };
@@ -78,18 +79,19 @@ export function FlowCanvas() {
   }, []);
 
   const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(NODE_DRAG_MIME)) return;
+    if (!event.dataTransfer.types.includes(NODE_DRAG_MIME) && !event.dataTransfer.types.includes(PRESET_DRAG_MIME)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
   }, []);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
-      const kind = event.dataTransfer.getData(NODE_DRAG_MIME);
+      const preset = presetById(event.dataTransfer.getData(PRESET_DRAG_MIME));
+      const kind = preset?.kind ?? event.dataTransfer.getData(NODE_DRAG_MIME);
       if (!isNodeKind(kind)) return;
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      placeNode(kind, at, useTopologyStore.getState().nodes);
+      placeNode(kind, at, useTopologyStore.getState().nodes, preset);
     },
     [screenToFlowPosition],
   );

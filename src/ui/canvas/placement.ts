@@ -25,5 +25,10 @@ export function placeNode(kind: NodeKind, at: XYPosition, nodes: readonly FlowNo
     y += NUDGE;
   }
   const position = { x: Math.round(x), y: Math.round(y) };
-  return useTopologyStore.getState().addNode(kind, position, preset && { config: preset.config, label: `${preset.flavour} ${preset.label.toLowerCase()}` });
+  return useTopologyStore.getState().addNode(kind, position, preset && { config: preset.config, label: `${preset.flavour} ${lowerFirst(preset.label)}` });
+}
+
+/** "Classic queue" reads "classic queue" after a name; "FIFO queue" keeps its acronym. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][A-Z]/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }

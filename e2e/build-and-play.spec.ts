@@ -17,7 +17,7 @@ test('build producer → queue → consumer from the palette and watch messages 
   await connectNodes(page, 'queue-1', 'consumer-1');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
 
-  // A refused connection (consumer has no output; producer already has one) adds nothing.
+  // A refused connection (the producer already has its one output) adds nothing.
   await connectNodes(page, 'producer-1', 'consumer-1');
   await expect(page.getByTestId('notice').first()).toContainText('Cannot connect');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);

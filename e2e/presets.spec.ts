@@ -10,7 +10,7 @@ test('a flavour preset drops a node with that system’s rules set: an SQS FIFO 
   await expect(page.getByTestId('field-deduplication')).toHaveValue('message-id');
   await expect(page.getByTestId('field-ack-timeout')).toHaveValue('30000');
   await expect(page.getByTestId('field-max-message-bytes')).toHaveValue('1048576');
-  await expect(page.locator('.react-flow__node').filter({ hasText: 'AWS SQS FIFO queue' })).toHaveCount(1);
+  await expect(page.locator('.react-flow__node').filter({ hasText: 'queue.fifo' })).toHaveCount(1);
 
   await page.getByText('RabbitMQ', { exact: true }).click();
   await page.getByTestId('preset-rabbitmq-quorum-queue').click();

@@ -40,6 +40,8 @@ export interface Message {
    * often a message goes round.
    */
   deaths: readonly Death[] | undefined;
+  /** RMQ-P2: its priority, 0 to 255 (0: none given); a priority queue dispatches higher first. */
+  priority: number;
   /** MQTT QoS it was published with (0 for other protocols). */
   qos: Qos;
   /** MQTT retain flag: set on a publish to be retained, and on a retained message sent to a new subscriber. */
@@ -64,6 +66,8 @@ export interface Message {
    * is, lost when it is lost. Each carries one hold, owned by this message.
    */
   carried: Message[] | undefined;
+  /** Envelopes wrapped around it, innermost first (SEMANTICS.md §5 envelope wrapper); undefined: none. */
+  envelopes: readonly EnvelopeLayer[] | undefined;
   /** Survives a crash of a durable queue (AMQP delivery mode 2). */
   persistent: boolean;
   /** Its `expiresAt` comes from a queue's retention limit (deleted, never dead-lettered), not a TTL. */
@@ -73,6 +77,13 @@ export interface Message {
   settled: boolean;
   /** The fate to settle with when the last holder lets go unprocessed. */
   pendingFate: Fate | undefined;
+}
+
+/** What one envelope added, so that unwrapping takes off exactly that. */
+export interface EnvelopeLayer {
+  bytes: number;
+  /** Each envelope header with the value it covered (undefined: the message had no such header). */
+  covered: readonly (readonly [name: string, value: string | undefined])[];
 }
 
 export interface Death {

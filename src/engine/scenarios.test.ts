@@ -394,6 +394,8 @@ describe('scenario 22: restart matrix (RMQ-Q2)', () => {
     sim.runUntil(20_000);
     const after = runReport(sim);
     expect(queues.map((q) => queue(after, q).depth)).toEqual([10, 0, 0, 0]);
+    // RMQ-Q2: the transient queues themselves are gone after the restart, with their bindings.
+    expect(queues.map((q) => queue(after, q).deleted)).toEqual([false, true, false, true]);
     expect(after.ledger.lost).toEqual({ crash: 30 });
     expect(heldNumbers(sim, 'durable-persistent')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
@@ -578,5 +580,257 @@ describe('scenario 18: who may publish (channel ACL)', () => {
     const { report } = run(variant(base, 'reject'), 59_999);
     expect(report.ledger.rejected).toBe(60);
     expect(producer(report, 'reporting')).toMatchObject({ refused: 60, confirmed: 0 });
+  });
+});
+
+describe('scenario 16: ZeroMQ slow subscriber (ZMQ-1, ZMQ-3, ZMQ-5)', () => {
+  const base = scenario('16-zeromq-slow-subscriber');
+  const socket = (r: RunReport, id: string) => stats(r, id, 'zmq-socket');
+
+  it('PUB: the slow subscriber loses its copies at its HWM of 1,000, the fast one none; the publisher never waits', () => {
+    const { report: r } = run(base, 10_000);
+    const feed = socket(r, 'feed');
+    expect(producer(r, 'ticks').produced).toBe(99_900);
+    expect(r.ledger.lost).toEqual({ 'hwm-drop': 88_903 });
+    expect(feed).toMatchObject({ hwmDropped: 88_903, blockedTotal: 0, waitMaxMs: 0 });
+    expect(feed.pipeMax).toEqual({ fast: 11, slow: 1_000 });
+    // Every message reached the fast subscriber or is on its way there.
+    expect(consumer(r, 'fast').processed).toBe(99_880);
+    expect(consumer(r, 'fast').processed + feed.pipeDepth.fast!).toBe(feed.received);
+    expect(consumer(r, 'slow').processed).toBe(9_988);
+    expect(r.publishWaitMs.count).toBe(0);
+  });
+
+  it('PUSH/PULL: nothing is dropped; the fast worker takes what the slow one cannot, so no send waits', () => {
+    const { report: r } = run(variant(base, 'push'), 10_000);
+    expect(r.ledger.lost).toEqual({});
+    expect(consumer(r, 'slow').processed).toBe(9_987);
+    expect(consumer(r, 'fast').processed).toBe(88_894);
+    expect(socket(r, 'feed')).toMatchObject({ hwmDropped: 0, blockedTotal: 0, pipeMax: { slow: 1_000, fast: 10 } });
+    expect(r.publishWaitMs.count).toBe(0);
+  });
+
+  it('PUSH, overloaded: nothing is dropped; with both pipes full every send waits, longer each second', () => {
+    const ten = run(variant(base, 'push-overloaded'), 10_000).report;
+    const twenty = run(variant(base, 'push-overloaded'), 20_000).report;
+    for (const r of [ten, twenty]) expect(r.ledger.lost).toEqual({});
+    expect(socket(ten, 'feed')).toMatchObject({ blocked: 13_766, hwmDropped: 0, pipeDepth: { fast: 1_000, slow: 1_000 } });
+    expect(socket(ten, 'feed').waitMaxMs).toBeCloseTo(917.8, 1);
+    expect(ten.publishWaitMs.max).toBeCloseTo(917.8, 1);
+    // 15,000 a second against 13,500: the wait grows by a tenth of a second every second.
+    expect(twenty.publishWaitMs.max - ten.publishWaitMs.max).toBeCloseTo(1_000, 0);
+  });
+});
+
+describe('scenario 01: hello, request-reply (ZMQ-2)', () => {
+  const base = scenario('01-hello-request-reply');
+
+  /** Runs until nothing is left to happen: when the last event and the last reply were, and how many requests were outstanding at most. */
+  function runOut(t: Topology): { report: RunReport; endMs: number; lastReplyMs: number; mostOutstanding: number } {
+    const sim = new Simulation(t);
+    const client = t.nodes.findIndex((n) => n.id === 'client');
+    let mostOutstanding = 0;
+    let replies = 0;
+    let lastReplyMs = 0;
+    while (sim.step()) {
+      const s = sim.nodeStats()[client]!;
+      if (s.kind !== 'requester') continue;
+      mostOutstanding = Math.max(mostOutstanding, s.outstanding);
+      if (s.replies > replies) lastReplyMs = sim.now;
+      replies = s.replies;
+    }
+    return { report: runReport(sim), endMs: sim.now, lastReplyMs, mostOutstanding };
+  }
+
+  it('10 requests and 10 replies, strictly alternating, in about 10 s', () => {
+    const { report: r, lastReplyMs, mostOutstanding } = runOut(base);
+    expect(stats(r, 'client', 'requester')).toMatchObject({ sent: 10, replies: 10, outstanding: 0, timeouts: 0 });
+    expect(stats(r, 'server', 'replier')).toMatchObject({ requests: 10, replies: 10, duplicates: 0 });
+    expect(mostOutstanding).toBe(1);
+    expect(lastReplyMs).toBe(10_020);
+  });
+
+  it('5% loss, no timeout: a lost reply stalls the client for ever', () => {
+    const { report: r, endMs } = runOut(variant(base, 'lossy'));
+    expect(stats(r, 'client', 'requester')).toMatchObject({ sent: 4, replies: 3, outstanding: 1, blocked: true, waitingSinceMs: 3_006 });
+    expect(stats(r, 'server', 'replier')).toMatchObject({ requests: 4, replies: 4 });
+    expect(r.ledger.lost).toEqual({ 'link-loss': 1 });
+    // Nothing is left that could ever answer it.
+    expect(endMs).toBe(4_008);
+  });
+
+  it('5% loss, timeout + retry: it finishes, and the server sees a request twice', () => {
+    const { report: r, lastReplyMs } = runOut(variant(base, 'lossy-with-retry'));
+    expect(stats(r, 'client', 'requester')).toMatchObject({ sent: 10, replies: 10, timeouts: 1, retries: 1, gaveUp: 0, outstanding: 0 });
+    expect(stats(r, 'server', 'replier')).toMatchObject({ requests: 11, duplicates: 1 });
+    expect(r.ledger.duplicates).toBe(1);
+    expect(lastReplyMs).toBe(12_020);
+  });
+});
+
+describe('scenario 15: scatter-gather survey (NN-1)', () => {
+  const base = scenario('15-scatter-gather-survey');
+
+  it('deadline 200 ms: three answers per survey, the two slow ones late and counted', () => {
+    const { report: r } = run(base, 60_000);
+    expect(stats(r, 'surveyor', 'scatter-gather')).toMatchObject({ surveys: 5, asked: 25, answers: 15, late: 10, missing: 10, completedAtDeadline: 5, results: 5 });
+    expect(consumer(r, 'results').processed).toBe(5);
+    expect(r.ledger.lost).toEqual({ 'late-reply': 10 });
+  });
+
+  it('deadline 1000 ms: every answer in time, nothing late', () => {
+    const { report: r } = run(variant(base, 'default-deadline'), 60_000);
+    expect(stats(r, 'surveyor', 'scatter-gather')).toMatchObject({ answers: 25, late: 0, missing: 0, completedAtDeadline: 0, results: 5 });
+    expect(r.ledger.lost).toEqual({});
+  });
+
+  it('a respondent that is down never answers: missing from every survey', () => {
+    const { report: r } = run(variant(base, 'respondent-down'), 60_000);
+    expect(stats(r, 'surveyor', 'scatter-gather')).toMatchObject({ answers: 20, late: 0, missing: 5, completedAtDeadline: 5, results: 5 });
+  });
+});
+
+describe('scenario 17: splitter, processing, aggregator (SEMANTICS §5)', () => {
+  const base = scenario('17-splitter-processing-aggregator');
+
+  it('60 orders become 240 items; all 60 re-assembled in order, every item delivered with its order', () => {
+    const { report: r, sim } = run(base, 60_000);
+    expect(sim.finished).toBe(true);
+    expect(stats(r, 'split', 'splitter')).toMatchObject({ received: 60, out: 240 });
+    expect(stats(r, 'assemble', 'aggregator')).toMatchObject({ received: 240, completed: 60, partial: 0, late: 0, duplicates: 0, outOfOrder: 0 });
+    expect(stats(r, 'reorder', 'resequencer')).toMatchObject({ out: 240, skipped: 0, late: 0 });
+    expect(consumer(r, 'worker-1').forwarded + consumer(r, 'worker-2').forwarded).toBe(240);
+    expect(consumer(r, 'fulfil')).toMatchObject({ processed: 60, reorders: 0 });
+    expect(r.ledger).toMatchObject({ produced: 60, created: 240, delivered: 240, inFlight: 0, lost: {} });
+  });
+
+  it('without the resequencer items reach the aggregator out of order (39); the orders still complete', () => {
+    const { report: r } = run(variant(base, 'no-resequencer'), 60_000);
+    expect(stats(r, 'assemble', 'aggregator')).toMatchObject({ completed: 60, partial: 0, outOfOrder: 39 });
+    expect(r.ledger).toMatchObject({ delivered: 240, inFlight: 0 });
+  });
+
+  it('a crashing worker with auto-ack loses 8 items; 4 orders time out and go on flagged partial', () => {
+    const { report: r } = run(variant(base, 'crash-auto-ack'), 60_000);
+    expect(consumer(r, 'worker-1').failed).toBe(4);
+    expect(stats(r, 'assemble', 'aggregator')).toMatchObject({ received: 232, completed: 56, partial: 4, late: 0 });
+    expect(consumer(r, 'fulfil').processed).toBe(60);
+    expect(r.ledger).toMatchObject({ created: 240, delivered: 232, inFlight: 0, lost: { 'consumer-crash': 8 } });
+  });
+
+  it('the same crashes with manual ack: the items are redelivered (RMQ-C2) and every order completes', () => {
+    const { report: r } = run(variant(base, 'crash-manual-ack'), 60_000);
+    expect(consumer(r, 'worker-1').failed).toBe(7);
+    expect(queue(r, 'items').redelivered).toBe(7);
+    expect(stats(r, 'assemble', 'aggregator')).toMatchObject({ completed: 60, partial: 0, late: 0, duplicates: 0 });
+    expect(r.ledger).toMatchObject({ delivered: 240, inFlight: 0, lost: {} });
+  });
+});
+
+describe('scenario 25: claim check for large payloads (SEMANTICS §5, SQS-6)', () => {
+  const base = scenario('25-claim-check-large-payloads');
+  const claim = (r: RunReport, id: string) => stats(r, id, 'claim-check');
+
+  it('bodies are parked and tokens travel: the size-limited audit queue takes every token, check-out restores every body', () => {
+    const { report: r } = run(base, 20_000);
+    expect(claim(r, 'park')).toMatchObject({ checkedIn: 200, parked: 0, bytesSaved: 200 * (300_000 - 256), bytesOut: 200 * 256 });
+    expect(claim(r, 'fetch')).toMatchObject({ checkedOut: 200, missing: 0, bytesOut: 200 * 300_000 });
+    expect(queue(r, 'audit')).toMatchObject({ received: 200, tooLarge: 0 });
+    expect(consumer(r, 'auditor').processed).toBe(200);
+    expect(consumer(r, 'thumbnailer').processed).toBe(200);
+    expect(r.ledger).toMatchObject({ created: 400, delivered: 400, lost: {}, rejected: 0, inFlight: 0 });
+  });
+
+  it('store crash: the 10 bodies parked at the crash are gone and their tokens are lost:claim-missing', () => {
+    const { report: r } = run(variant(base, 'store-crash'), 20_000);
+    expect(claim(r, 'park')).toMatchObject({ checkedIn: 180, crashed: 10 });
+    expect(claim(r, 'fetch')).toMatchObject({ checkedOut: 170, missing: 10 });
+    expect(r.ledger.lost).toEqual({ crash: 20, 'claim-missing': 10 });
+    expect(consumer(r, 'thumbnailer').processed).toBe(170);
+    expect(consumer(r, 'auditor').processed).toBe(180);
+  });
+
+  it('durable store: the same crash loses only what arrives while park is down', () => {
+    const { report: r } = run(variant(base, 'durable-store'), 20_000);
+    expect(claim(r, 'park')).toMatchObject({ checkedIn: 180, crashed: 0 });
+    expect(claim(r, 'fetch')).toMatchObject({ checkedOut: 180, missing: 0 });
+    expect(r.ledger.lost).toEqual({ crash: 20 });
+  });
+
+  it('retention shorter than the trip: every body expires before its token comes', () => {
+    const { report: r } = run(variant(base, 'short-retention'), 20_000);
+    expect(claim(r, 'park')).toMatchObject({ checkedIn: 200, expired: 200, parked: 0 });
+    expect(claim(r, 'fetch')).toMatchObject({ checkedOut: 0, missing: 200 });
+    expect(r.ledger.lost).toEqual({ 'claim-missing': 200 });
+    expect(consumer(r, 'auditor').processed).toBe(200);
+  });
+
+  it('the whole body on the wire: the audit queue refuses every message as too large (SQS-6)', () => {
+    const { report: r } = run(variant(base, 'whole-body'), 20_000);
+    expect(claim(r, 'park').bytesSaved).toBe(0);
+    expect(queue(r, 'audit')).toMatchObject({ tooLarge: 200 });
+    expect(r.ledger.rejected).toBe(200);
+    expect(consumer(r, 'auditor').processed).toBe(0);
+    expect(consumer(r, 'thumbnailer').processed).toBe(200);
+  });
+});
+
+describe('scenario 13: Kafka partitions and keys (K-1, K-2, K-3)', () => {
+  const base = scenario('13-kafka-partitions-and-keys');
+  const topic = (r: RunReport) => stats(r, 'topic', 'kafka-topic');
+  const CRASH_AT = 10_000;
+
+  it('order holds per key, not across partitions; the crashed worker’s partition moves to the other', () => {
+    const sim = new Simulation(base);
+    sim.runUntil(CRASH_AT - 1);
+    const before = runReport(sim);
+    expect(topic(before).groups[0]!.owners).toEqual(['worker-a', 'worker-a', 'worker-b']);
+    expect(topic(before).groups[0]!.members.map((m) => m.fetched[2])).toEqual([0, 343]);
+    sim.runUntil(60_000);
+    const r = runReport(sim);
+    expect(topic(r).partitions.map((p) => p.records)).toEqual([133, 266, 801]);
+    expect(r.reorderedByKey).toBe(0);
+    expect(r.reordered).toBe(630);
+    const group = topic(r).groups[0]!;
+    expect(group.owners).toEqual(['worker-a', 'worker-a', 'worker-a']);
+    // After the crash the survivor reads partition 2 as well, from the committed offset.
+    expect(group.members.map((m) => [m.consumer, m.fetched])).toEqual([
+      ['worker-a', [133, 266, 634]],
+      ['worker-b', [0, 0, 343]],
+    ]);
+    expect(group.lag).toBe(0);
+  });
+
+  it('commit after processing (every 5 s): what worker-b processed since its last commit is processed again, nothing lost', () => {
+    const sim = new Simulation(base);
+    sim.runUntil(CRASH_AT - 1);
+    const before = runReport(sim);
+    const uncommitted = consumer(before, 'worker-b').processed - topic(before).groups[0]!.committed[2]!;
+    expect(uncommitted).toBe(166);
+    sim.runUntil(60_000);
+    const r = runReport(sim);
+    expect(r.ledger).toMatchObject({ produced: 1_200, delivered: 1_200, duplicates: uncommitted, lost: {}, inFlight: 0 });
+    expect(consumer(r, 'worker-a').duplicates).toBe(uncommitted);
+  });
+
+  it('commit before processing: the records worker-b had fetched and not finished are lost', () => {
+    const t = variant(base, 'commit-before');
+    const sim = new Simulation(t);
+    sim.runUntil(CRASH_AT - 1);
+    const before = runReport(sim);
+    // Its prefetch of 10: fetched and not yet processed (in hand, or on its way to it).
+    const fetched = topic(before).groups[0]!.members[1]!.fetched[2]!;
+    expect(fetched - consumer(before, 'worker-b').processed).toBe(10);
+    sim.runUntil(60_000);
+    const r = runReport(sim);
+    expect(r.ledger).toMatchObject({ delivered: 1_190, duplicates: 0, lost: { 'consumer-crash': 10 }, inFlight: 0 });
+    expect(r.reorderedByKey).toBe(0);
+  });
+
+  it('commit after each record: the crash repeats only the 10 in hand, never processed before: no duplicates, none lost', () => {
+    const { report: r } = run(variant(base, 'commit-each'), 60_000);
+    expect(r.ledger).toMatchObject({ delivered: 1_200, duplicates: 0, lost: {}, inFlight: 0 });
+    expect(consumer(r, 'worker-a').redelivered).toBe(10);
+    expect(r.reorderedByKey).toBe(0);
   });
 });

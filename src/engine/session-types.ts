@@ -73,6 +73,8 @@ export interface QueueStats {
   receives: number;
   /** Receives that ended with nothing (short polling on an empty queue, or a long poll that waited out). */
   emptyReceives: number;
+  /** RMQ-Q2: a transient queue is deleted at its restart; what arrives after is lost:unroutable. */
+  deleted: boolean;
 }
 export interface TopicStats {
   kind: 'topic';
@@ -83,6 +85,67 @@ export interface TopicStats {
   denied: number;
   /** Copies not sent because the subscriber's filter policy did not match (SNS-2). */
   filtered: number;
+  /** Copies kept now for durable subscribers that are down. */
+  kept: number;
+  /** Copies a non-durable subscriber missed while it was down (lost:subscriber-offline). */
+  missed: number;
+  /** Kept copies dropped, oldest first, because a durable subscription held its maximum (lost:overflow). */
+  overflowed: number;
+}
+/** One partition of a Kafka topic's log (K-1, K-6). */
+export interface KafkaPartitionStats {
+  /** Offset of the oldest record kept (the log start). */
+  startOffset: number;
+  /** The high watermark: the offset the next replicated record gets; consumers read below it. */
+  endOffset: number;
+  /** Records kept now (fewer than end - start once compaction removed some). */
+  records: number;
+  bytes: number;
+}
+/** One consumer in a Kafka consumer group. */
+export interface KafkaMemberStats {
+  /** The consumer's node id. */
+  consumer: string;
+  /** In the group now: its link is open and it is not crashed. */
+  live: boolean;
+  /** Records fetched (handed to it), per partition, repeats after a rebalance included. */
+  fetched: number[];
+}
+/** A consumer group reading a Kafka topic (K-2, K-3). */
+export interface KafkaGroupStats {
+  group: string;
+  /** Per partition: the committed offset, where the group resumes after a rebalance. */
+  committed: number[];
+  /** Per partition: the consumer (node id) it is assigned to; null while none is. */
+  owners: (string | null)[];
+  /** Records readable and not yet committed, all partitions together. */
+  lag: number;
+  /** Assignments so far: the first, then one per member that left (crashed) or came. */
+  rebalances: number;
+  members: KafkaMemberStats[];
+}
+export interface KafkaTopicStats {
+  kind: 'kafka-topic';
+  /** Records that arrived (resends included). */
+  received: number;
+  /** Records written to the partition leader. */
+  appended: number;
+  /** Written and not yet replicated: consumers cannot read them, a leader crash loses them (K-4). */
+  unreplicated: number;
+  /** K-5: resent records already written, dropped by the idempotent producer check. */
+  duplicatesDropped: number;
+  /** K-5: records that came ahead of a missing earlier one from their producer and were held back for it. */
+  outOfSequence: number;
+  /** K-4: records the leader had not replicated (or held back) when it crashed: lost. */
+  lostInCrash: number;
+  /** K-6: records deleted by retention (age or size). */
+  deletedByRetention: number;
+  /** K-6: records a compacted topic removed for a newer one with the same key. */
+  compacted: number;
+  /** Keyless records a compacted topic refused (Kafka: a compacted topic needs keys). */
+  refused: number;
+  partitions: KafkaPartitionStats[];
+  groups: KafkaGroupStats[];
 }
 export interface ConsumerStats {
   kind: 'consumer';
@@ -106,6 +169,10 @@ export interface ConsumerStats {
   suppressed: number;
   /** Receive requests it made (a polling consumer). */
   polls: number;
+  /** Messages it could not process, moved to its invalid-message channel (dead-lettered: invalid). */
+  invalid: number;
+  /** Processed and passed on to its output (a processing step, not a final consumer). */
+  forwarded: number;
 }
 export interface ExchangeStats {
   kind: 'exchange';
@@ -120,6 +187,8 @@ export interface ExchangeStats {
   unroutable: number;
   /** Publishes its ACL refused. */
   denied: number;
+  /** RMQ-Q2: bindings lost at restarts (a transient exchange loses all; a durable one those to transient queues). */
+  bindingsLost: number;
 }
 export interface MqttBrokerStats {
   kind: 'mqtt-broker';
@@ -165,7 +234,182 @@ export interface ResequencerStats {
   /** Arrived after their place was passed (or twice), let go at once. */
   late: number;
 }
-export type NodeStats = ProducerStats | ResequencerStats | ExchangeStats | MqttBrokerStats | QueueStats | TopicStats | { [K in RouterKind]: RouterStats<K> }[RouterKind] | ConsumerStats;
+export interface SplitterStats {
+  kind: 'splitter';
+  received: number;
+  /** Parts sent on. */
+  out: number;
+  /** Parts with nowhere to go (no output: unroutable). */
+  dropped: number;
+}
+export interface AggregatorStats {
+  kind: 'aggregator';
+  received: number;
+  /** Aggregates sent on, and messages that were not parts (passed on as they came). */
+  out: number;
+  /** Sent on with nowhere to go (no output: unroutable). */
+  dropped: number;
+  /** Groups collecting now. */
+  open: number;
+  /** Parts held now, in open groups. */
+  held: number;
+  /** Groups completed at their size. */
+  completed: number;
+  /** Groups the timeout completed with parts missing: aggregates flagged partial. */
+  partial: number;
+  /** Parts that came after their group's aggregate had gone (lost:late-part). */
+  late: number;
+  /** Repeats of a part already in its group (a redelivery, a duplicating link), kept once. */
+  duplicates: number;
+  /** Parts that came after a higher-numbered part of the same group. */
+  outOfOrder: number;
+}
+/** What every message transformation node of SEMANTICS.md §5 counts. */
+interface TransformStats {
+  received: number;
+  out: number;
+  /** Let go with nowhere to go (no output: unroutable). */
+  dropped: number;
+  /** Bytes of the messages that came in, and of those sent on: the size on the wire before and after. */
+  bytesIn: number;
+  bytesOut: number;
+}
+export interface TranslatorStats extends TransformStats {
+  kind: 'translator';
+}
+export interface ContentEnricherStats extends TransformStats {
+  kind: 'content-enricher';
+  /** Lookups in progress now. */
+  busy: number;
+  /** Messages waiting for a free lookup. */
+  waiting: number;
+  /** Lookups that failed (lost:enrichment-failed). */
+  failed: number;
+}
+export interface ContentFilterStats extends TransformStats {
+  kind: 'content-filter';
+  /** Headers taken off, over all messages. */
+  headersRemoved: number;
+}
+export interface EnvelopeWrapperStats extends TransformStats {
+  kind: 'envelope-wrapper';
+  /** Envelopes put on (wrap) or taken off (unwrap). */
+  envelopes: number;
+  /** unwrap: messages that came without an envelope, passed on unchanged. */
+  notWrapped: number;
+}
+export interface ClaimCheckStats extends TransformStats {
+  kind: 'claim-check';
+  checkedIn: number;
+  checkedOut: number;
+  /** Bodies in its store now (the same on every node of the store). */
+  parked: number;
+  /** check-out: tokens whose body was not in the store (lost:claim-missing). */
+  missing: number;
+  /** check-in: bodies it parked that the store's retention deleted before anyone took them. */
+  expired: number;
+  /** check-in: bodies it parked that its crash deleted (a store that is not durable). */
+  crashed: number;
+  /** check-in: body bytes kept off the wire (each body's size less the token's), summed. */
+  bytesSaved: number;
+}
+/** A ZeroMQ socket (SEMANTICS.md §10). A pipe holds what was sent to one peer and not yet processed by it. */
+export interface ZmqSocketStats {
+  kind: 'zmq-socket';
+  /** Messages the application sent into the socket. */
+  received: number;
+  /** Messages (PUB: copies) put into a pipe to a peer. */
+  sent: number;
+  /** Peers connected now (their link open and the handshake done, ZMQ-4). */
+  peers: number;
+  /** PUB: subscribers that got no copy because none of their prefixes matched the key. */
+  unsubscribed: number;
+  /** PUB, ROUTER: copies dropped because the peer's pipe was at its high-water mark (lost:hwm-drop). */
+  hwmDropped: number;
+  /** PUB: no subscriber connected and matching; ROUTER: no connected peer by the key's identity (lost:unroutable). */
+  unroutable: number;
+  /** PUSH, DEALER: sends waiting now for room in a pipe. */
+  blocked: number;
+  /** PUSH, DEALER: sends that had to wait, all told. */
+  blockedTotal: number;
+  /** The longest a send has waited for room so far (one still waiting included), in ms. */
+  waitMaxMs: number;
+  /** Messages in all pipes now. */
+  inPipes: number;
+  /** Per peer (node id): messages in its pipe now. */
+  pipeDepth: Record<string, number>;
+  /** Per peer (node id): the most its pipe has held at once. */
+  pipeMax: Record<string, number>;
+  /** Messages in the pipe of a peer that crashed, lost with it (lost:crash). */
+  lostToCrash: number;
+}
+/** A requester (SEMANTICS.md §4, ZMQ-2). */
+export interface RequesterStats {
+  kind: 'requester';
+  /** Requests sent (first sends; resends are `retries`). */
+  sent: number;
+  /** Resends of a request whose reply did not come within the timeout. */
+  retries: number;
+  /** Replies that answered a request it was waiting on. */
+  replies: number;
+  /** Waits that ran out (each is followed by a resend or by giving up). */
+  timeouts: number;
+  /** Requests given up after the last resend went unanswered. */
+  gaveUp: number;
+  /** Replies to a request already answered or given up: discarded (lost:late-reply). */
+  lateReplies: number;
+  /** Requests waiting for a reply now. */
+  outstanding: number;
+  /** It has requests left to send but may not: `maxOutstanding` are outstanding, or no output is open. */
+  blocked: boolean;
+  /** Sim time the oldest outstanding request was first sent; null when none waits. */
+  waitingSinceMs: number | null;
+  /** Round trip from first send to reply, over the answered requests (0 before any). */
+  rttMeanMs: number;
+  rttP95Ms: number;
+  rttMaxMs: number;
+}
+/** A replier (service activator; ZeroMQ REP). */
+export interface ReplierStats {
+  kind: 'replier';
+  /** Requests received, repeats included. */
+  requests: number;
+  /** Replies sent. */
+  replies: number;
+  /** Requests it had processed before (a resend whose first reply was lost or late): processed again. */
+  duplicates: number;
+  /** Requests that failed and got no reply. */
+  failed: number;
+  /** Replies with no way back to the requester (no link to it and not exactly one output): lost:unroutable. */
+  unroutable: number;
+  /** Requests being processed now. */
+  busy: number;
+  /** Requests waiting for a free processing slot. */
+  backlog: number;
+}
+/** A scatter-gather (SEMANTICS.md §5, NN-1 survey). */
+export interface ScatterGatherStats {
+  kind: 'scatter-gather';
+  /** Requests received, each one survey. */
+  surveys: number;
+  /** Copies of requests sent to respondents. */
+  asked: number;
+  /** Replies collected in time. */
+  answers: number;
+  /** Replies after their survey completed: discarded (lost:late-reply). */
+  late: number;
+  /** Respondents with no reply by the deadline, summed over surveys. */
+  missing: number;
+  /** Surveys completed by the deadline (a respondent missing), not by every answer. */
+  completedAtDeadline: number;
+  /** Aggregates sent. */
+  results: number;
+  /** Aggregates with nowhere to go (no result output, no link to the reply-to): lost:unroutable. */
+  unroutable: number;
+  /** Surveys collecting now. */
+  open: number;
+}
+export type NodeStats = KafkaTopicStats | ZmqSocketStats | ProducerStats | ResequencerStats | SplitterStats | AggregatorStats | ExchangeStats | MqttBrokerStats | QueueStats | TopicStats | { [K in RouterKind]: RouterStats<K> }[RouterKind] | ConsumerStats | TranslatorStats | ContentEnricherStats | ContentFilterStats | EnvelopeWrapperStats | ClaimCheckStats | RequesterStats | ReplierStats | ScatterGatherStats;
 
 /** Where a message a node holds stands. */
 export type HeldState =
@@ -181,8 +425,10 @@ export type HeldState =
   | 'processing'
   /** Received by a consumer, waiting for a free processing slot. */
   | 'backlog'
-  /** Held by an MQTT broker for an offline subscriber with a persistent session. */
-  | 'queued';
+  /** Held by an MQTT broker for an offline subscriber with a persistent session, or by a topic for a durable subscriber that is down. */
+  | 'queued'
+  /** A part an aggregator holds until its group completes. */
+  | 'collecting';
 
 /** One message copy as a node holds it now (the inspector's message list). */
 export interface MessageView {
@@ -205,6 +451,8 @@ export interface MessageView {
   redelivered: boolean;
   /** On a dead-letter copy: why the original was dead-lettered. */
   deadLetterReason: string | null;
+  /** RMQ-P2: its priority (0: none given). */
+  priority: number;
   /** Its dead-letterings (RabbitMQ x-death): per queue and reason, how often; latest first. */
   deaths: { queue: string; reason: string; count: number }[];
   state: HeldState;
@@ -212,6 +460,12 @@ export interface MessageView {
   consumer?: string;
   /** For `unacked`: when the ack timeout makes it ready again; null: no timeout. */
   ackDeadlineMs?: number | null;
+  /** What it belongs to: the split message's id for a part or an aggregate (SEMANTICS.md §5). */
+  correlationId?: number;
+  /** A splitter's part: its place and the count, as "2/4". */
+  part?: string;
+  /** An aggregate the timeout completed with parts missing. */
+  partial?: boolean;
 }
 
 /** The most messages one `heldMessages` answer lists (it crosses the worker boundary). */

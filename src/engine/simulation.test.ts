@@ -59,9 +59,11 @@ describe('conservation (DESIGN.md: every copy ends in exactly one fate or is in 
         sim.runUntil(120_000, 200_000);
         if (!sim.finished) return;
         const stats = sim.nodeStats();
-        // Queues hold ready, unacked and blocked messages; MQTT brokers hold offline sessions' queues.
+        // Queues hold ready, unacked and blocked messages; MQTT brokers hold offline sessions' queues;
+        // ZeroMQ sockets hold sends waiting for a peer with room.
         const held = stats.reduce(
-          (sum, s) => sum + (s.kind === 'queue' ? s.depth + s.unacked + s.blocked : s.kind === 'mqtt-broker' ? s.queued : 0),
+          (sum, s) =>
+            sum + (s.kind === 'queue' ? s.depth + s.unacked + s.blocked : s.kind === 'mqtt-broker' ? s.queued : s.kind === 'zmq-socket' ? s.blocked : 0),
           0,
         );
         expect(sim.ledger.inFlight).toBeLessThanOrEqual(held);
@@ -295,7 +297,7 @@ describe('topics (SEMANTICS.md §1: a copy per subscriber, each with its own fat
     expect(report.ledger.produced).toBe(40);
     expect(report.ledger.created).toBe(120);
     expect(['c1', 'c2', 'c3'].map((c) => consumerStats(sim, c).processed)).toEqual([40, 40, 40]);
-    expect(report.nodes.t).toEqual({ kind: 'topic', received: 40, copiesOut: 120, denied: 0, filtered: 0 });
+    expect(report.nodes.t).toEqual({ kind: 'topic', received: 40, copiesOut: 120, denied: 0, filtered: 0, kept: 0, missed: 0, overflowed: 0 });
   });
 
   it('discards a message with no subscriber as unroutable', () => {

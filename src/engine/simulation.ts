@@ -212,6 +212,7 @@ export class Simulation implements SimContext {
       // A partition: an unordered link drops at once. An ordered one (below) carries it as
       // usual and holds it at the far end until the heal, so order is kept.
       this.release(msg, 'lost:partition');
+      this.runtimes[this.edgeSource[edge]!]!.lostOnLink?.(edge, options?.deliveryTag ?? -1);
       return;
     }
     const rng = this.linkRngs[edge]!;
@@ -314,6 +315,8 @@ export class Simulation implements SimContext {
       partCount: 0,
       partial: false,
       carried: undefined,
+      envelopes: undefined,
+      priority: 0,
       qos: 0,
       retain: false,
       isCopy: false,
@@ -597,11 +600,15 @@ export class Simulation implements SimContext {
       attempts: attempt ?? msg.attempts,
       redelivered: redelivered ?? msg.redelivered,
       deadLetterReason: msg.deadLetterReason ?? null,
+      priority: msg.priority,
       deaths: (msg.deaths ?? []).map((d) => ({ queue: this.topology.nodes[d.queue]!.id, reason: d.reason, count: d.count })),
       state,
     };
     if (edge !== undefined) view.consumer = this.topology.nodes[this.edgeTarget[edge]!]!.id;
     if (ackDeadline !== undefined) view.ackDeadlineMs = Number.isFinite(ackDeadline) ? ackDeadline : null;
+    if (msg.correlationId !== undefined) view.correlationId = msg.correlationId;
+    if (msg.partIndex > 0) view.part = `${msg.partIndex}/${msg.partCount}`;
+    if (msg.partial) view.partial = true;
     return view;
   }
 
@@ -702,8 +709,10 @@ export class Simulation implements SimContext {
       return;
     }
     if (doomedBy || this.down[target] || protocolRepeat) {
-      if (doomedBy) this.release(msg, `lost:${doomedBy}`);
-      else if (this.down[target]) this.release(msg, this.topology.nodes[target]!.kind === 'consumer' ? 'lost:consumer-crash' : 'lost:crash');
+      if (doomedBy) {
+        this.release(msg, `lost:${doomedBy}`);
+        if (edge >= 0) this.runtimes[this.edgeSource[edge]!]!.lostOnLink?.(edge, deliveryTag);
+      } else if (this.down[target]) this.release(msg, this.topology.nodes[target]!.kind === 'consumer' ? 'lost:consumer-crash' : 'lost:crash');
       else {
         // QoS 2: the receiver already has this packet id and does not take it again.
         this.ledger.duplicatesSuppressed++;
@@ -754,6 +763,7 @@ export class Simulation implements SimContext {
     while (list.size > 0 && list.peek()!.holdUntil <= this.now) {
       const env = list.shift()!;
       this.release(env.msg, 'lost:partition');
+      this.runtimes[this.edgeSource[edge]!]!.lostOnLink?.(edge, env.deliveryTag);
       if (env.receipt && env.confirmTo < 0) this.settleReceipt(env.receipt);
       this.freeEnvelope(env);
     }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { EXCHANGE_TYPES, FORMAT, type FilterCondition, type FilterPolicy, SINGLE_OUTPUT, type Qos, type Subscription, HEADER_MATCHES, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Binding, type Distribution, type Fault, type Topology, type TopologyEdge, type TopologyNode } from './schema.ts';
+import { EXCHANGE_TYPES, FORMAT, sqsQueueNameProblem, type FilterCondition, type FilterPolicy, SINGLE_OUTPUT, type Qos, type Subscription, HEADER_MATCHES, OVERFLOW_POLICIES, QUEUE_ORDERINGS, type Binding, type Distribution, type Fault, type Topology, type TopologyEdge, type TopologyNode, ZMQ_PATTERNS } from './schema.ts';
 
 /**
  * Test support: fast-check generators of valid topologies (every kind, every link
@@ -38,6 +38,15 @@ function fitKeyWeights<C extends { keys: string[]; keyWeights: number[] | undefi
   const weights = config.keyWeights.slice(0, config.keys.length);
   if (!weights.some((w) => w > 0)) weights[0] = 1;
   return { ...config, keyWeights: weights };
+}
+
+/** Priority weights cut to one per priority (none without priorities), and not all zero. */
+function fitPriorityWeights<C extends { priorities: number[]; priorityWeights: number[] | undefined }>(config: C): C {
+  if (config.priorityWeights === undefined) return config;
+  if (config.priorities.length === 0) return { ...config, priorityWeights: undefined };
+  const weights = config.priorityWeights.slice(0, config.priorities.length);
+  if (!weights.some((w) => w > 0)) weights[0] = 1;
+  return { ...config, priorityWeights: weights };
 }
 
 const arbitraryLink = fc.record({
@@ -82,11 +91,12 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
       topics: fc.integer({ min: 0, max: 2 }),
       exchanges: fc.integer({ min: 0, max: 2 }),
       brokers: fc.integer({ min: 0, max: 1 }),
+      zmqSockets: fc.integer({ min: 0, max: 1 }),
       routers: fc.integer({ min: 0, max: 2 }),
       consumers: fc.integer({ min: 1, max: 4 }),
       seed: fc.integer({ min: 0, max: 0xffffffff }),
     })
-    .chain(({ producers, queues, topics, exchanges, brokers, routers, consumers, seed }) => {
+    .chain(({ producers, queues, topics, exchanges, brokers, zmqSockets, routers, consumers, seed }) => {
       const ids = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
       const p = ids('p', producers);
       const q = ids('q', queues);
@@ -94,6 +104,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
       const c = ids('c', consumers);
       const x = ids('x', exchanges);
       const m = ids('m', brokers);
+      const z = ids('z', zmqSockets);
       const r = ids('r', routers);
       const producerNode = (id: string) =>
         fc.record({
@@ -112,6 +123,8 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             ),
             keys: fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 3 }),
             keyWeights: optional(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 3, maxLength: 3 })),
+            priorities: fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 3 }),
+            priorityWeights: optional(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 3, maxLength: 3 })),
             headers: fc.dictionary(fc.constantFrom('id', 'trace', 'tenant'), fc.constantFrom('', 'fixed', '{seq}', 'order-{seq}', '{key}', '{key}/{seq}'), { maxKeys: 3 }),
             sizeBytes: fc.oneof(fc.integer({ min: 0, max: 4096 }), arbitraryDistribution(4096)),
             limit: fc.integer({ min: 0, max: 60 }),
@@ -129,6 +142,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             keepAliveMs: fc.integer({ min: 1, max: 5_000 }),
           })
             .map(fitKeyWeights)
+            .map(fitPriorityWeights)
             // Confirms and QoS are two ways to the same end: a producer uses one.
             .map((config) => (config.confirms ? { ...config, qos: 0 as const } : config)),
         });
@@ -152,6 +166,11 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
               pollIntervalMs: fc.integer({ min: 1, max: 2_000 }),
               batchSize: fc.integer({ min: 1, max: 10 }),
               waitTimeMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20_000 })),
+              // An invalid-message channel may lead back to this consumer: dead-letter cycles must end.
+              invalidMessage:
+                q.length > 0
+                  ? optional(fc.record({ when: fc.record({ key: fc.constantFrom('a', 'b*'), headers: fc.constant({}) }), target: fc.constantFrom(...q) }))
+                  : fc.constant(undefined),
             }),
           }),
         );
@@ -180,6 +199,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             retentionMs: optional(fc.integer({ min: 0, max: 5_000 })),
             deduplication: fc.constantFrom('none' as const, 'message-id' as const, 'content' as const),
             dedupWindowMs: fc.integer({ min: 0, max: 10_000 }),
+            maxPriority: optional(fc.integer({ min: 1, max: 10 })),
             acl: optional(
               fc.record({
                 publishers: optional(fc.subarray(p)),
@@ -188,11 +208,13 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
               }),
             ),
           }),
-        });
+        })
+          // SQS-2: an SQS FIFO queue (per-group with deduplication) is named *.fifo.
+          .map((node) => (sqsQueueNameProblem(node) === undefined ? node : { ...node, label: `${id}.fifo` }));
       };
       const topicNode = (id: string): TopologyNode => ({ id, kind: 'topic', position: { x: 0, y: 0 }, config: {} });
       // Routers whose config names no output (those references are checked against the edges
-      // and tested on their own); they feed only queues and consumers, so no router loop forms.
+      // and tested on their own); they feed queues, consumers and later routers, so no router loop forms.
       const routerNode = (id: string): fc.Arbitrary<TopologyNode> =>
         fc.oneof(
           fc.constantFrom('round-robin' as const, 'random' as const, 'least-loaded' as const).map((strategy): TopologyNode => ({ id, kind: 'load-balancer', position: { x: 0, y: 0 }, config: { strategy } })),
@@ -203,6 +225,61 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           fc
             .record({ sequence: fc.constantFrom('producer' as const, 'key' as const), gapTimeoutMs: fc.integer({ min: 0, max: 2_000 }), bufferSize: fc.integer({ min: 1, max: 10 }) })
             .map((config): TopologyNode => ({ id, kind: 'resequencer', position: { x: 0, y: 0 }, config })),
+          fc
+            .record({ parts: fc.integer({ min: 1, max: 5 }), partsHeader: optional(fc.constantFrom('id', 'trace')), partSizeBytes: optional(fc.integer({ min: 0, max: 1_000 })) })
+            .map((config): TopologyNode => ({ id, kind: 'splitter', position: { x: 0, y: 0 }, config })),
+          fc
+            .record({
+              completionSize: optional(fc.integer({ min: 1, max: 5 })),
+              completionTimeoutMs: fc.integer({ min: 0, max: 3_000 }),
+              aggregateSizeBytes: optional(fc.integer({ min: 0, max: 4_096 })),
+            })
+            .map((config): TopologyNode => ({ id, kind: 'aggregator', position: { x: 0, y: 0 }, config })),
+          fc
+            .record({
+              setHeaders: fc.dictionary(fc.constantFrom('id', 'x'), fc.constantFrom('', 'fixed', '{seq}', 'k-{key}'), { maxKeys: 2 }),
+              renameHeaders: fc.constantFrom<Record<string, string>>({}, { tenant: 'owner' }, { id: 'trace', trace: 'id' }),
+              removeHeaders: fc.subarray(['id', 'trace', 'tenant']),
+              sizeFactor: fc.double({ min: 0, max: 3, noNaN: true }),
+              sizeAddBytes: fc.integer({ min: -500, max: 500 }),
+              key: optional(fc.constantFrom('all', 'eu.{key}', '{key}-{seq}')),
+            })
+            .map((config): TopologyNode => ({ id, kind: 'translator', position: { x: 0, y: 0 }, config })),
+          fc
+            .record({
+              lookupMs: arbitraryDistribution(200),
+              concurrency: fc.integer({ min: 1, max: 3 }),
+              failureProbability: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.5, noNaN: true })),
+              addHeaders: fc.dictionary(fc.constantFrom('customer', 'id'), fc.constantFrom('c-{key}', '{seq}'), { maxKeys: 2 }),
+              addBytes: fc.integer({ min: 0, max: 500 }),
+            })
+            .map((config): TopologyNode => ({ id, kind: 'content-enricher', position: { x: 0, y: 0 }, config })),
+          fc
+            .record({
+              headerMode: fc.constantFrom('keep' as const, 'remove' as const),
+              headers: fc.subarray(['id', 'trace', 'tenant']),
+              sizeFactor: fc.double({ min: 0, max: 1, noNaN: true }),
+              maxBodyBytes: optional(fc.integer({ min: 0, max: 4096 })),
+            })
+            .map((config): TopologyNode => ({ id, kind: 'content-filter', position: { x: 0, y: 0 }, config })),
+          fc
+            .record({
+              mode: fc.constantFrom('wrap' as const, 'unwrap' as const),
+              headers: fc.dictionary(fc.constantFrom('type', 'id'), fc.constantFrom('envelope', '{key}/{seq}'), { maxKeys: 2 }),
+              envelopeBytes: fc.integer({ min: 0, max: 200 }),
+            })
+            .map((config): TopologyNode => ({ id, kind: 'envelope-wrapper', position: { x: 0, y: 0 }, config })),
+          // One store for every claim check, so check-ins and check-outs of a topology meet.
+          fc
+            .record({
+              mode: fc.constantFrom('check-in' as const, 'check-out' as const),
+              store: fc.constant('s'),
+              tokenBytes: fc.integer({ min: 0, max: 200 }),
+              storeRetentionMs: optional(fc.integer({ min: 0, max: 2_000 })),
+              durableStore: fc.boolean(),
+              removeOnCheckOut: fc.boolean(),
+            })
+            .map((config): TopologyNode => ({ id, kind: 'claim-check', position: { x: 0, y: 0 }, config })),
         );
       // Alternate exchanges may form loops: the engine must end them.
       const exchangeNode = (id: string) =>
@@ -214,9 +291,10 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             .record({
               type: fc.constantFrom(...EXCHANGE_TYPES),
               alternateExchange: x.length > 1 ? optional(fc.constantFrom(...x.filter((other) => other !== id))) : fc.constant(undefined),
+              durable: fc.boolean(),
             })
-            // RMQ-R1: the default exchange has no alternate.
-            .map((config) => (config.type === 'default' ? { type: config.type, alternateExchange: undefined } : config)),
+            // RMQ-R1: the default exchange has no alternate and is always durable.
+            .map((config) => (config.type === 'default' ? { type: config.type, alternateExchange: undefined, durable: true } : config)),
         });
       const brokerNode = (id: string) =>
         fc.record({
@@ -261,6 +339,18 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
         { maxKeys: 2 },
       );
       const subset = (options: string[]) => fc.subarray(options);
+      const zmqSocketNode = (id: string) =>
+        fc.record({
+          id: fc.constant(id),
+          kind: fc.constant('zmq-socket' as const),
+          position: fc.constant({ x: 0, y: 0 }),
+          config: fc.record({
+            pattern: fc.constantFrom(...ZMQ_PATTERNS),
+            sendHwm: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5 })),
+            receiveHwm: optional(fc.integer({ min: 0, max: 3 })),
+            connectDelayMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 200 })),
+          }),
+        });
       return fc
         .record({
           producerNodes: fc.tuple(...p.map(producerNode)),
@@ -268,34 +358,43 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           queueNodes: fc.tuple(...q.map(queueNode)),
           exchangeNodes: fc.tuple(...x.map(exchangeNode)),
           brokerNodes: fc.tuple(...m.map(brokerNode)),
-          // A message filter and a resequencer have one output; the others any number.
+          zmqNodes: fc.tuple(...z.map(zmqSocketNode)),
+          zmqTargets: fc.tuple(...z.map(() => subset(c))),
+          // ZMQ-3 prefixes on the producers' keys; absent is everything, [] nothing.
+          zmqSubscriptions: fc.array(fc.option(fc.array(fc.constantFrom('', 'a', 'b', 'c0', 'x'), { maxLength: 2 }), { nil: undefined, freq: 2 }), { minLength: 64, maxLength: 64 }),
+          // A message filter, a resequencer and the translators have one output; the others any number.
           routers: fc.tuple(
-            ...r.map((id) =>
+            ...r.map((id, i) =>
               routerNode(id).chain((node) =>
-                fc.subarray([...q, ...c], { maxLength: SINGLE_OUTPUT[node.kind] ? 1 : undefined }).map((targets) => ({ node, targets })),
+                fc.subarray([...q, ...c, ...r.slice(i + 1)], { maxLength: SINGLE_OUTPUT[node.kind] ? 1 : undefined }).map((targets) => ({ node, targets })),
               ),
             ),
           ),
-          producerTargets: fc.tuple(...p.map(() => fc.option(fc.constantFrom(...q, ...t, ...x, ...m, ...r, ...c), { nil: undefined }))),
+          producerTargets: fc.tuple(...p.map(() => fc.option(fc.constantFrom(...q, ...t, ...x, ...m, ...z, ...r, ...c), { nil: undefined }))),
           brokerTargets: fc.tuple(...m.map(() => subset(c))),
           subscriptions: fc.array(arbitrarySubscription, { minLength: 64, maxLength: 64 }),
           exchangeTargets: fc.tuple(...x.map(() => subset(q))),
           bindings: fc.array(arbitraryBinding, { minLength: 64, maxLength: 64 }),
           filterPolicies: fc.array(fc.option(arbitraryFilterPolicy, { nil: undefined, freq: 2 }), { minLength: 64, maxLength: 64 }),
           opensAt: fc.array(fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: undefined, freq: 4 }), { minLength: 64, maxLength: 64 }),
+          durableSubscriptions: fc.array(fc.option(fc.record({ maxQueued: fc.integer({ min: 1, max: 5 }) }), { nil: undefined, freq: 2 }), { minLength: 64, maxLength: 64 }),
           topicTargets: fc.tuple(...t.map(() => subset([...q, ...r, ...c]))),
           queueTargets: fc.tuple(...q.map(() => subset(c))),
+          // A consumer may pass what it processed on to a later consumer (a processing step), never back.
+          consumerTargets: fc.tuple(...c.map((_, i) => (i + 1 < c.length ? fc.option(fc.constantFrom(...c.slice(i + 1)), { nil: undefined }) : fc.constant(undefined)))),
           links: fc.array(arbitraryLink, { minLength: 64, maxLength: 64 }),
           faults: fc.array(arbitraryFaultSeed, { maxLength: 4 }),
         })
-        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, brokerNodes, routers: routerWiring, producerTargets, exchangeTargets, brokerTargets, subscriptions, bindings, filterPolicies, opensAt, topicTargets, queueTargets, links }) => {
+        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, brokerNodes, zmqNodes, zmqTargets, zmqSubscriptions, routers: routerWiring, producerTargets, exchangeTargets, brokerTargets, subscriptions, bindings, filterPolicies, opensAt, durableSubscriptions, topicTargets, queueTargets, consumerTargets, links }) => {
           const pairs: [string, string][] = [];
           exchangeTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([x[i]!, target])));
           brokerTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([m[i]!, target])));
+          zmqTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([z[i]!, target])));
           routerWiring.forEach(({ targets }, i) => targets.forEach((target) => pairs.push([r[i]!, target])));
           producerTargets.forEach((target, i) => target !== undefined && pairs.push([p[i]!, target]));
           topicTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([t[i]!, target])));
           queueTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([q[i]!, target])));
+          consumerTargets.forEach((target, i) => target !== undefined && pairs.push([c[i]!, target]));
           const edges: TopologyEdge[] = pairs.map(([source, target], i) => ({
             id: `e${i}`,
             source,
@@ -303,13 +402,19 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             link: links[i % links.length]!,
             ...(source.startsWith('x') ? { binding: bindings[i % bindings.length]! } : {}),
             ...(source.startsWith('m') ? { subscription: subscriptions[i % subscriptions.length]! } : {}),
+            ...(source.startsWith('z') && zmqSubscriptions[i % zmqSubscriptions.length] !== undefined ? { zmqSubscribe: zmqSubscriptions[i % zmqSubscriptions.length]! } : {}),
             ...(source.startsWith('t') && filterPolicies[i % filterPolicies.length] !== undefined ? { filterPolicy: filterPolicies[i % filterPolicies.length]! } : {}),
             ...(opensAt[i % opensAt.length] === undefined ? {} : { activeFromMs: opensAt[i % opensAt.length]! }),
+            // A queue subscribed to a topic keeps its messages by itself; other subscribers may be durable.
+            ...(source.startsWith('t') && !target.startsWith('q') && durableSubscriptions[i % durableSubscriptions.length] !== undefined
+              ? { durableSubscription: durableSubscriptions[i % durableSubscriptions.length]! }
+              : {}),
           }));
           const nodes: TopologyNode[] = [
             ...producerNodes,
             ...exchangeNodes,
             ...brokerNodes,
+            ...zmqNodes,
             ...routerWiring.map(({ node }) => node),
             ...queueNodes,
             ...t.map(topicNode),

@@ -4,7 +4,7 @@ import { FLAVOUR_PRESETS, presetById } from './presets.ts';
 
 describe('flavour presets', () => {
   it.each(FLAVOUR_PRESETS.map((p) => [p.id, p] as const))('%s is a valid node of its kind', (_id, preset) => {
-    const parsed = nodeSchema.safeParse({ id: 'n', kind: preset.kind, config: preset.config });
+    const parsed = nodeSchema.safeParse({ id: 'n', kind: preset.kind, config: preset.config, ...(preset.nodeLabel === undefined ? {} : { label: preset.nodeLabel }) });
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });
 

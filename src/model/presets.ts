@@ -16,6 +16,8 @@ export interface FlavourPreset {
   kind: NodeKind;
   /** Merged over the kind's defaults (validated like any node). */
   config: Record<string, unknown>;
+  /** The label a dropped node gets where the system constrains names (SQS-2: an SQS FIFO queue's ends in .fifo); absent: "<flavour> <label>". */
+  nodeLabel?: string;
   /** What it sets, and which rule each setting is (SEMANTICS.md IDs), for the palette's tooltip. */
   explanation: string;
 }
@@ -88,6 +90,7 @@ export const FLAVOUR_PRESETS: readonly FlavourPreset[] = [
     id: 'sqs-fifo-queue',
     flavour: 'AWS SQS',
     label: 'FIFO queue',
+    nodeLabel: 'queue.fifo',
     kind: 'queue',
     config: {
       ordering: 'per-group',
@@ -133,6 +136,82 @@ export const FLAVOUR_PRESETS: readonly FlavourPreset[] = [
     kind: 'producer',
     config: { qos: 1, resendAfterMs: 1_000, keepAliveMs: 60_000 },
     explanation: 'Publishes at QoS 1: resent until PUBACK, so at least once with possible duplicates (MQ-1); keep-alive 60 s.',
+  },
+  {
+    id: 'kafka-topic',
+    flavour: 'Kafka',
+    label: 'Topic, acks=all',
+    kind: 'kafka-topic',
+    config: { partitions: 3, acks: 'all', idempotence: true, retentionMs: 7 * DAY, cleanupPolicy: 'delete' },
+    explanation:
+      'Three partitions, the key picking one by murmur2 (K-1); each consumer group reads every record, one member per partition (K-2); reading deletes nothing, 7 days retention (K-3, K-6); acks=all and the idempotent producer (K-4, K-5). Put the group and the commit mode on the links to consumers.',
+  },
+  {
+    id: 'kafka-compacted-topic',
+    flavour: 'Kafka',
+    label: 'Compacted topic',
+    kind: 'kafka-topic',
+    config: { partitions: 3, cleanupPolicy: 'compact' },
+    explanation: 'Keeps only the latest record per key (K-6 compaction); a keyless record is refused.',
+  },
+  {
+    id: 'zeromq-pub',
+    flavour: 'ZeroMQ',
+    label: 'PUB socket',
+    kind: 'zmq-socket',
+    config: { pattern: 'pub', sendHwm: 1_000 },
+    explanation:
+      'A copy to every subscriber whose prefixes (on its link) start the key; at a subscriber’s high-water mark of 1000 (ZMQ-1) its copy is dropped, and PUB never waits (ZMQ-3). A subscriber still connecting misses what is published (ZMQ-4).',
+  },
+  {
+    id: 'zeromq-push',
+    flavour: 'ZeroMQ',
+    label: 'PUSH socket',
+    kind: 'zmq-socket',
+    config: { pattern: 'push', sendHwm: 1_000 },
+    explanation: 'Round-robin over its PULL peers with room; when every pipe holds 1000 (ZMQ-1) the send waits: nothing is dropped (ZMQ-5).',
+  },
+  {
+    id: 'zeromq-dealer',
+    flavour: 'ZeroMQ',
+    label: 'DEALER socket',
+    kind: 'zmq-socket',
+    config: { pattern: 'dealer', sendHwm: 1_000 },
+    explanation: 'Round-robin over its peers, and waits when every pipe is at its high-water mark of 1000 (ZMQ-6).',
+  },
+  {
+    id: 'zeromq-router',
+    flavour: 'ZeroMQ',
+    label: 'ROUTER socket',
+    kind: 'zmq-socket',
+    config: { pattern: 'router', sendHwm: 1_000 },
+    explanation: 'Sends each message to the peer its key names (the identity frame); an unknown peer or a full pipe drops it silently (ZMQ-6).',
+  },
+  {
+    id: 'zeromq-req',
+    flavour: 'ZeroMQ',
+    label: 'REQ socket',
+    kind: 'requester',
+    config: { maxOutstanding: 1 },
+    explanation:
+      'Strictly send, receive, send, receive, round-robin over the services it links to; no timeout, so a lost request or reply leaves it waiting for ever (ZMQ-2). Link the service back to it for the replies.',
+  },
+  {
+    id: 'zeromq-lazy-pirate',
+    flavour: 'ZeroMQ',
+    label: 'REQ with Lazy Pirate retries',
+    kind: 'requester',
+    config: { maxOutstanding: 1, timeoutMs: 2_500, maxRetries: 3 },
+    explanation:
+      'A REQ client that waits 2.5 s for each reply, then sends the same request again, up to 3 times (the zguide’s Lazy Pirate): it no longer stalls, but the server may process a request twice.',
+  },
+  {
+    id: 'zeromq-rep',
+    flavour: 'ZeroMQ',
+    label: 'REP socket',
+    kind: 'replier',
+    config: { concurrency: 1 },
+    explanation: 'Takes one request at a time and replies to the requester it came from (ZMQ-2).',
   },
 ];
 

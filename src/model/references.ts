@@ -8,8 +8,8 @@ export interface ReferenceContext {
 
 /**
  * A node's config without the references the schema would refuse after an edit elsewhere
- * (a node deleted, a link removed): a dead-letter target or alternate exchange that is gone
- * or of the wrong kind, router outputs no longer linked, ACL entries naming deleted nodes.
+ * (a node deleted, a link removed): a dead-letter target, alternate exchange or
+ * invalid-message channel that is gone or of the wrong kind, router outputs no longer linked, ACL entries naming deleted nodes.
  * Returns the node unchanged (same object) when nothing had to go, else the new node and a
  * sentence per thing removed, for the user.
  */
@@ -66,6 +66,22 @@ export function withoutStaleReferences(node: TopologyNode, context: ReferenceCon
       const { tapTo, ...rest } = node.config;
       if (tapTo !== undefined && !linked(tapTo)) {
         cleared.push(`"${node.id}" lost its tap.`);
+        next = { ...node, config: rest };
+      }
+      break;
+    }
+    case 'scatter-gather': {
+      const { resultTo, ...rest } = node.config;
+      if (resultTo !== undefined && !linked(resultTo)) {
+        cleared.push(`"${node.id}" lost its result output, so its aggregates now go back to the requester.`);
+        next = { ...node, config: rest };
+      }
+      break;
+    }
+    case 'consumer': {
+      const { invalidMessage, ...rest } = node.config;
+      if (invalidMessage !== undefined && context.kindOf(invalidMessage.target) !== 'queue') {
+        cleared.push(`"${node.id}" lost its invalid-message channel, so it now processes every message.`);
         next = { ...node, config: rest };
       }
       break;

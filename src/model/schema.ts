@@ -130,6 +130,13 @@ export const producerConfigSchema = z.strictObject({
   keys: z.array(z.string().max(200)).max(1000).default([]),
   /** One weight per key: keys are drawn at random in these proportions instead of round-robin. */
   keyWeights: z.array(nonNegative()).max(1000).optional(),
+  /**
+   * RMQ-P2 message priorities (0-255), assigned round-robin in send order (or drawn by
+   * `priorityWeights`); one value is a fixed priority. Empty: no priority (0).
+   */
+  priorities: z.array(z.number().int().min(0).max(255)).max(1000).default([]),
+  /** One weight per priority: priorities are drawn at random in these proportions instead of round-robin. */
+  priorityWeights: z.array(nonNegative()).max(1000).optional(),
   /** Header templates stamped on each message (`{seq}`, `{key}` filled in). */
   headers: headersSchema.default({}),
   /** Bytes per message: a whole number, or a distribution (draws rounded, at least 0). */
@@ -174,6 +181,14 @@ export const producerConfigSchema = z.strictObject({
       ctx.addIssue({ code: 'custom', path, message: `needs one weight per key: ${c.keys.length} keys, ${c.keyWeights.length} weights` });
     } else if (!c.keyWeights.some((w) => w > 0)) {
       ctx.addIssue({ code: 'custom', path, message: 'at least one key weight must be above 0' });
+    }
+  }
+  if (c.priorityWeights !== undefined) {
+    const path = ['priorityWeights'];
+    if (c.priorityWeights.length !== c.priorities.length) {
+      ctx.addIssue({ code: 'custom', path, message: `needs one weight per priority: ${c.priorities.length} priorities, ${c.priorityWeights.length} weights` });
+    } else if (!c.priorityWeights.some((w) => w > 0)) {
+      ctx.addIssue({ code: 'custom', path, message: 'at least one priority weight must be above 0' });
     }
   }
   if (typeof c.sizeBytes === 'object') {
@@ -248,8 +263,16 @@ export const queueConfigSchema = z.strictObject({
   deadLetterTarget: idSchema.optional(),
   /** RMQ-D1: the routing key dead letters are published with (to an exchange); absent: their own key. */
   deadLetterRoutingKey: z.string().max(255).optional(),
-  /** A durable queue keeps its persistent messages across a crash; everything else is lost. */
+  /**
+   * RMQ-Q2: a durable queue keeps its persistent messages across a crash; everything else is
+   * lost, and a transient queue is deleted at its restart, with its bindings.
+   */
   durable: z.boolean().default(false),
+  /**
+   * RMQ-P2 classic priority queue (`x-max-priority`, 1-255): higher priorities are dispatched
+   * first, FIFO within one; a priority above this counts as this. Absent: no priorities.
+   */
+  maxPriority: z.number().int().min(1).max(255).optional(),
   /** How long a message may stay in the queue at most (SQS retention: 4 days default, 1 min to 14 days); absent: for ever. */
   retentionMs: duration().optional(),
   /**
@@ -271,6 +294,55 @@ export const topicConfigSchema = z.strictObject({
   acl: aclSchema.optional(),
 });
 
+/** K-4: what a write waits for: nothing (0), the partition leader (1), every in-sync replica (all). */
+export const KAFKA_ACKS = ['0', '1', 'all'] as const;
+/** K-6: Kafka's cleanup.policy values. */
+export const KAFKA_CLEANUP_POLICIES = ['delete', 'compact', 'compact,delete'] as const;
+
+/**
+ * A Kafka topic (SEMANTICS.md §9): a log split into partitions. A keyed record goes to
+ * partition murmur2(key) mod partitions (K-1), a keyless one to a sticky partition that
+ * changes per batch; reading deletes nothing (K-3), retention and compaction do (K-6). Its
+ * consumer groups are on its links to consumers (the edge's `kafka`).
+ */
+export const kafkaTopicConfigSchema = z.strictObject({
+  /** msgflow default 3, enough to see keys spread and order held per partition. */
+  partitions: z.number().int().min(1).max(1_000).default(3),
+  /**
+   * K-4, the producers' acks (a producer setting in Kafka; msgflow keeps it with the topic):
+   * `all` (Kafka's default) confirms once the record is replicated, `1` once the leader has
+   * it, `0` confirms nothing (its producers must not ask for confirms).
+   */
+  acks: z.enum(KAFKA_ACKS).default('all'),
+  /** How long a record takes to reach the followers; only then can consumers read it (msgflow default 5 ms). */
+  replicationLagMs: duration().default(5),
+  /** K-5 enable.idempotence (default on): a resent record already in the log is dropped, and order is kept. */
+  idempotence: z.boolean().default(true),
+  /** Keyless records stick to one partition until this many bytes went there (Kafka batch.size, 16384). */
+  batchBytes: z.number().int().min(1).max(MAX_MESSAGE_BYTES).default(16_384),
+  /** K-6: `delete` by age and size, `compact` keeps the last record per key, or both. */
+  cleanupPolicy: z.enum(KAFKA_CLEANUP_POLICIES).default('delete'),
+  /** K-6 retention.ms: records older than this are deleted (Kafka: 7 days). */
+  retentionMs: duration().default(7 * 24 * 3600 * 1000),
+  /** K-6 retention.bytes, per partition: the oldest records go while a partition holds more; absent: no limit. */
+  retentionBytes: count().optional(),
+});
+
+/** K-3: when a consumer commits a record's offset. */
+export const KAFKA_COMMITS = ['after-processing', 'before-processing'] as const;
+
+/** On a link from a Kafka topic to a consumer: the consumer's group and how it commits (K-2, K-3). */
+export const kafkaMembershipSchema = z.strictObject({
+  /** group.id; absent: the consumer is a group of its own, named by its id. */
+  group: z.string().trim().min(1, 'must not be empty').max(255).optional(),
+  /** `after-processing`: at least once (a crash repeats); `before-processing`: at most once (a crash loses). */
+  commit: z.enum(KAFKA_COMMITS).default('after-processing'),
+  /** After processing, offsets are committed this often (Kafka auto.commit.interval.ms, 5 s); 0: after each record. */
+  commitIntervalMs: duration().default(5_000),
+  /** Where a group that joins after records were written starts: the log's end (Kafka's default) or its start. */
+  offsetReset: z.enum(['latest', 'earliest']).default('latest'),
+});
+
 export const EXCHANGE_TYPES = ['direct', 'fanout', 'topic', 'headers', 'default'] as const;
 
 /**
@@ -282,9 +354,14 @@ export const exchangeConfigSchema = z.strictObject({
   type: z.enum(EXCHANGE_TYPES).default('direct'),
   /** RMQ-R6: the exchange that takes what no binding matches; absent: unroutable. */
   alternateExchange: idSchema.optional(),
+  /**
+   * RMQ-Q2: a binding survives a restart only if both ends are durable. A transient exchange
+   * comes back from a restart with no bindings; a durable one keeps those to durable queues.
+   */
+  durable: z.boolean().default(true),
   /** Who may publish to it (`consumers` does not apply: queues bind to an exchange). */
   acl: aclSchema.optional(),
-});
+}).refine((c) => c.durable || c.type !== 'default', { message: 'the default exchange is always durable (RMQ-R1)', path: ['durable'] });
 
 /**
  * An MQTT broker (SEMANTICS.md §7): routes each publish by its topic (the producer's key)
@@ -382,6 +459,239 @@ export const resequencerConfigSchema = z.strictObject({
   sequence: z.enum(['producer', 'key']).default('producer'),
   gapTimeoutMs: duration().default(1_000),
   bufferSize: count().max(1_000_000).default(100),
+});
+
+/** A requester's own pace: evenly spaced or Poisson (SEMANTICS.md §4). */
+export const requestRateSchema = z.strictObject({
+  dist: z.enum(['constant', 'poisson']),
+  perSecond: positive().max(1_000_000),
+});
+
+/**
+ * Requester (SEMANTICS.md §4 request-reply, ZMQ-2): sends requests, each with its own id as
+ * correlation id and itself as reply-to, round-robin over its outputs; at most
+ * `maxOutstanding` wait for a reply at once (1: lockstep, a ZeroMQ REQ socket). With a
+ * timeout it resends the same request up to `maxRetries` times, then gives up; without one
+ * it waits for ever. A reply no request waits for any more is discarded (`lost:late-reply`).
+ */
+export const requesterConfigSchema = z.strictObject({
+  /** Requests to send; absent: for the whole run. */
+  limit: z.number().int().min(0).max(1e9).optional(),
+  /**
+   * A request falls due at this rate, and waits while `maxOutstanding` are outstanding.
+   * Absent: the next request goes as soon as a reply (or giving up) makes room.
+   */
+  rate: requestRateSchema.optional(),
+  /** Requests waiting for a reply at once; 1 is lockstep (ZeroMQ REQ). */
+  maxOutstanding: count().max(1_000_000).default(1),
+  /** How long to wait for a reply before resending or giving up; absent or 0: for ever (ZMQ-2). */
+  timeoutMs: duration().optional(),
+  /** With a timeout: resends of the same request before giving up. */
+  maxRetries: z.number().int().min(0).max(1_000).default(3),
+  sizeBytes: z.number().int().min(0).max(MAX_MESSAGE_BYTES).default(256),
+  /** The key every request carries; absent: none. */
+  key: z.string().max(200).optional(),
+  /** Sim time of the first request. */
+  startMs: duration().default(0),
+});
+
+/**
+ * Replier (a service activator; ZeroMQ REP): processes each request for a drawn time, up to
+ * `concurrency` at once, then sends a reply with the request's correlation id to the node
+ * the request names as reply-to (over the link to it), or else over its only output (a reply
+ * queue). With `failureProbability` a request gets no answer.
+ */
+export const replierConfigSchema = z.strictObject({
+  processingMs: distributionSchema.default({ dist: 'fixed', value: 100 }),
+  concurrency: z.number().int().min(1).max(10_000).default(1),
+  /** Chance that a request fails and gets no reply. */
+  failureProbability: finite().min(0).max(1).default(0),
+  replySizeBytes: z.number().int().min(0).max(MAX_MESSAGE_BYTES).default(256),
+});
+
+/**
+ * Scatter-gather (SEMANTICS.md §5; NN-1 survey): sends a copy of each request to every
+ * output except the result's, collects the replies by correlation id until `deadlineMs` or
+ * until every respondent answered, then sends one aggregate carrying them (flagged partial
+ * when some did not answer) to `resultTo`, or back to the request's reply-to. Replies after
+ * that are discarded and counted.
+ */
+export const scatterGatherConfigSchema = z.strictObject({
+  /** NN-1: how long replies are collected (nanomsg's default 1000 ms). */
+  deadlineMs: positive().max(MAX_MS).default(1_000),
+  /** The output the aggregate goes to; absent: back to the request's reply-to, over the link to it. */
+  resultTo: idSchema.optional(),
+});
+
+/** The most parts a splitter makes of one message, and an aggregator waits for (msgflow). */
+export const MAX_SPLIT_PARTS = 1_000;
+
+/**
+ * Splitter (SEMANTICS.md §5): each message becomes N parts that share its id as their
+ * correlation id, numbered 1..N. N is `parts`, or the whole number in the header
+ * `partsHeader` when the message carries one from 1 to MAX_SPLIT_PARTS. A part weighs
+ * `partSizeBytes`, or an even share of the message (absent).
+ */
+export const splitterConfigSchema = z.strictObject({
+  parts: z.number().int().min(1).max(MAX_SPLIT_PARTS).default(4),
+  partsHeader: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(100, 'a header name is at most 100 characters')
+    .refine((name) => name.trim() !== '' && !/[:\r\n]/.test(name), { message: 'a header name is not blank and has no ":" or line break' })
+    .optional(),
+  partSizeBytes: z.number().int().min(0).max(MAX_MESSAGE_BYTES).optional(),
+});
+
+/**
+ * Aggregator (SEMANTICS.md §5): collects parts by correlation id and emits one aggregate
+ * when `completionSize` parts are in (absent, and at most: all N of the split), or when
+ * `completionTimeoutMs` has passed since the group's first part (then flagged partial).
+ * The aggregate weighs `aggregateSizeBytes`, or the sum of its parts (absent).
+ */
+export const aggregatorConfigSchema = z.strictObject({
+  completionSize: z.number().int().min(1).max(MAX_SPLIT_PARTS).optional(),
+  completionTimeoutMs: duration().default(5_000),
+  aggregateSizeBytes: z.number().int().min(0).max(MAX_MESSAGE_BYTES).optional(),
+});
+
+export const ZMQ_PATTERNS = ['pub', 'push', 'dealer', 'router'] as const;
+
+/** A ZeroMQ high-water mark: messages per pipe to one peer; 0 means no limit, as in libzmq. */
+const highWaterMark = () => z.number().int().min(0).max(1e9);
+
+/**
+ * A ZeroMQ socket (SEMANTICS.md §10): the sending side of a pattern, fed by the application
+ * it lives in; each link goes to one peer (a SUB, a PULL, a DEALER/ROUTER's other end) over
+ * its own pipe. `pub` copies each message to every connected subscriber whose prefixes match
+ * its key and drops the copy for a full pipe (ZMQ-3); `push` and `dealer` send each message
+ * to the next peer with room, round-robin, and make the send wait while every pipe is full
+ * (ZMQ-5, ZMQ-6); `router` sends each message to the peer its key names, dropping it when
+ * that pipe is full or no such peer is connected (ZMQ-6).
+ */
+export const zmqSocketConfigSchema = z.strictObject({
+  pattern: z.enum(ZMQ_PATTERNS).default('pub'),
+  /**
+   * ZMQ_SNDHWM (ZMQ-1, default 1000): messages a pipe holds for one peer — sent to it and not
+   * yet processed by it — before the pattern drops or blocks; 0 is no limit.
+   */
+  sendHwm: highWaterMark().default(1_000),
+  /**
+   * ZMQ_RCVHWM of the peers (ZMQ-1, libzmq's default 1000): the room of their receive queues,
+   * added to each pipe's (a pipe holds SNDHWM + RCVHWM; 0 is no limit). Absent: the pipe is
+   * bounded by `sendHwm` alone.
+   */
+  receiveHwm: highWaterMark().optional(),
+  /**
+   * ZMQ-4: the connection handshake. A peer gets nothing until this long after its link
+   * opens or it restarts (msgflow default 5 ms).
+   */
+  connectDelayMs: duration().default(5),
+});
+
+/** A header name a translator lists (to rename, remove or keep), by the rules of header templates' names. */
+const headerNameSchema = z
+  .string()
+  .min(1, 'a header name must not be empty')
+  .max(100, 'a header name is at most 100 characters')
+  .refine((name) => name.trim() !== '' && !/[:\r\n]/.test(name), { message: 'a header name is not blank and has no ":" or line break' });
+
+/** A whole number of bytes a translator sets or adds. */
+const byteCount = () => z.number().int().min(0).max(MAX_MESSAGE_BYTES);
+
+/** A routing key template: `{seq}` and `{key}` filled per message, as in header templates. */
+const keyTemplateSchema = z
+  .string()
+  .max(255)
+  .superRefine((template, ctx) => {
+    for (const [, placeholder] of template.matchAll(PLACEHOLDER)) {
+      if (!(HEADER_PLACEHOLDERS as readonly string[]).includes(placeholder!)) {
+        ctx.addIssue({ code: 'custom', message: `unknown placeholder {${placeholder}}: use {seq} or {key}` });
+      }
+    }
+  });
+
+/**
+ * Message translator (SEMANTICS.md §5): maps each message's headers — renamed first, then
+ * removed, then set (`{seq}`, `{key}` filled from the message as it came) — and its size:
+ * round(size x sizeFactor + sizeAddBytes), at least 0; optionally a new routing key.
+ */
+export const translatorConfigSchema = z.strictObject({
+  setHeaders: headersSchema.default({}),
+  /** Old name -> new name; a header the message lacks is left alone. */
+  renameHeaders: z
+    .record(headerNameSchema, headerNameSchema)
+    .superRefine((renames, ctx) => {
+      const entries = Object.entries(renames);
+      if (entries.length > MAX_HEADERS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_HEADERS} renames (${entries.length} given)` });
+      const seen = new Set<string>();
+      for (const [from, to] of entries) {
+        if (seen.has(to)) ctx.addIssue({ code: 'custom', path: [from], message: `two headers are renamed to "${to}"` });
+        seen.add(to);
+      }
+    })
+    .default({}),
+  removeHeaders: z.array(headerNameSchema).max(MAX_HEADERS).default([]),
+  sizeFactor: finite().min(0).max(1_000).default(1),
+  /** Added after the factor; negative shrinks (the result is at least 0). */
+  sizeAddBytes: z.number().int().min(-MAX_MESSAGE_BYTES).max(MAX_MESSAGE_BYTES).default(0),
+  /** The new routing key (`{key}` is the old one); absent: the key stays. */
+  key: keyTemplateSchema.optional(),
+});
+
+/**
+ * Content enricher (SEMANTICS.md §5): looks up what each message lacks — a lookup takes a
+ * time drawn from `lookupMs`, at most `concurrency` at once (the rest wait in arrival
+ * order), and fails with `failureProbability` (the message is lost:enrichment-failed) —
+ * then adds `addHeaders` and `addBytes`.
+ */
+export const contentEnricherConfigSchema = z.strictObject({
+  lookupMs: distributionSchema.default({ dist: 'fixed', value: 20 }),
+  concurrency: z.number().int().min(1).max(10_000).default(1),
+  failureProbability: finite().min(0).max(1).default(0),
+  addHeaders: headersSchema.default({}),
+  addBytes: byteCount().default(0),
+});
+
+/**
+ * Content filter (SEMANTICS.md §5): keeps only the listed headers (`keep`) or removes them
+ * (`remove`), and shrinks the body: size x sizeFactor (0..1, rounded), at most maxBodyBytes.
+ */
+export const contentFilterConfigSchema = z.strictObject({
+  headerMode: z.enum(['keep', 'remove']).default('remove'),
+  headers: z.array(headerNameSchema).max(MAX_HEADERS).default([]),
+  sizeFactor: finite().min(0).max(1).default(1),
+  /** The body is cut to at most this many bytes; absent: no cap. */
+  maxBodyBytes: byteCount().optional(),
+});
+
+/**
+ * Envelope wrapper (SEMANTICS.md §5): `wrap` adds the envelope's headers (`{seq}`, `{key}`
+ * filled) and `envelopeBytes`; `unwrap` takes the outermost envelope off again exactly —
+ * its bytes, its headers, and the values they had covered — whatever its own settings.
+ */
+export const envelopeWrapperConfigSchema = z.strictObject({
+  mode: z.enum(['wrap', 'unwrap']).default('wrap'),
+  headers: headersSchema.default({}),
+  envelopeBytes: byteCount().default(64),
+});
+
+/**
+ * Claim check (SEMANTICS.md §5): `check-in` parks each message's body in the named store
+ * and sends on a token of `tokenBytes`; `check-out` takes the body back from the store of
+ * the same name by the message id (lost:claim-missing when it is not there). Check-in
+ * settings: how long a body is kept, and whether the store survives a crash of the node.
+ */
+export const claimCheckConfigSchema = z.strictObject({
+  mode: z.enum(['check-in', 'check-out']).default('check-in'),
+  store: z.string().min(1, 'must not be empty').max(100).default('claims'),
+  tokenBytes: byteCount().default(64),
+  /** A parked body is deleted this long after check-in; absent: kept until checked out. */
+  storeRetentionMs: duration().optional(),
+  /** The bodies it parked survive its crash; else the crash deletes them. */
+  durableStore: z.boolean().default(false),
+  /** check-out: delete the body once taken (a second token for it then finds nothing); else it stays until retention. */
+  removeOnCheckOut: z.boolean().default(true),
 });
 
 /** SNS-2 numeric comparison operators. */
@@ -544,6 +854,11 @@ export const consumerConfigSchema = z
     batchSize: z.number().int().min(1).max(10).default(1),
     /** SQS-5 WaitTimeSeconds: 0 (short polling) to 20 s (long polling). */
     waitTimeMs: nonNegative().max(20_000, 'at most 20000 ms (SQS long polling waits up to 20 s)').default(0),
+    /**
+     * EIP Invalid Message Channel: a message the condition holds for is not processed but
+     * moved to the `target` queue (dead-lettered `invalid`), and acked at its source queue.
+     */
+    invalidMessage: z.strictObject({ when: conditionSchema, target: idSchema }).optional(),
   })
   .refine((c) => c.prefetch === 0 || c.prefetch >= c.concurrency, {
     message: 'prefetch must be 0 (unlimited) or at least concurrency',
@@ -560,8 +875,14 @@ const nodeBase = {
 
 export const nodeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...nodeBase, kind: z.literal('producer'), config: producerConfigSchema.default(producerConfigSchema.parse({})) }),
-  z.strictObject({ ...nodeBase, kind: z.literal('queue'), config: queueConfigSchema.default(queueConfigSchema.parse({})) }),
+  z
+    .strictObject({ ...nodeBase, kind: z.literal('queue'), config: queueConfigSchema.default(queueConfigSchema.parse({})) })
+    .superRefine((node, ctx) => {
+      const problem = sqsQueueNameProblem(node);
+      if (problem) ctx.addIssue({ code: 'custom', path: [node.label === undefined ? 'id' : 'label'], message: problem });
+    }),
   z.strictObject({ ...nodeBase, kind: z.literal('topic'), config: topicConfigSchema.default({}) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('kafka-topic'), config: kafkaTopicConfigSchema.default(kafkaTopicConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('exchange'), config: exchangeConfigSchema.default(exchangeConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('mqtt-broker'), config: mqttBrokerConfigSchema.default(mqttBrokerConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('content-router'), config: contentRouterConfigSchema.default(contentRouterConfigSchema.parse({})) }),
@@ -570,8 +891,36 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...nodeBase, kind: z.literal('wire-tap'), config: wireTapConfigSchema.default(wireTapConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('load-balancer'), config: loadBalancerConfigSchema.default(loadBalancerConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('resequencer'), config: resequencerConfigSchema.default(resequencerConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('splitter'), config: splitterConfigSchema.default(splitterConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('aggregator'), config: aggregatorConfigSchema.default(aggregatorConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('zmq-socket'), config: zmqSocketConfigSchema.default(zmqSocketConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('translator'), config: translatorConfigSchema.default(translatorConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('content-enricher'), config: contentEnricherConfigSchema.default(contentEnricherConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('content-filter'), config: contentFilterConfigSchema.default(contentFilterConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('envelope-wrapper'), config: envelopeWrapperConfigSchema.default(envelopeWrapperConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('claim-check'), config: claimCheckConfigSchema.default(claimCheckConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('consumer'), config: consumerConfigSchema.default(consumerConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('requester'), config: requesterConfigSchema.default(requesterConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('replier'), config: replierConfigSchema.default(replierConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('scatter-gather'), config: scatterGatherConfigSchema.default(scatterGatherConfigSchema.parse({})) }),
 ]);
+
+/**
+ * SQS-2: an SQS FIFO queue's name ends in `.fifo` and a Standard queue's does not. A queue's
+ * name is its label, else its id. In msgflow an SQS FIFO queue is one ordered per group with
+ * deduplication on; an SQS Standard queue is a best-effort one.
+ */
+export function sqsQueueNameProblem(node: { id: string; label?: string | undefined; config: QueueConfig }): string | undefined {
+  const name = node.label ?? node.id;
+  const fifoName = name.endsWith('.fifo');
+  if (node.config.ordering === 'per-group' && node.config.deduplication !== 'none' && !fifoName) {
+    return `an SQS FIFO queue's name must end in .fifo (per-group order with deduplication is SQS FIFO): name it e.g. "${name}.fifo"`;
+  }
+  if (node.config.ordering === 'best-effort' && fifoName) {
+    return "an SQS Standard queue's name must not end in .fifo (best-effort order is SQS Standard)";
+  }
+  return undefined;
+}
 
 export const linkSchema = z.strictObject({
   latencyMs: distributionSchema.default({ dist: 'fixed', value: 5 }),
@@ -614,30 +963,60 @@ export const edgeSchema = z.strictObject({
    * joins late. Before it, nothing is sent on it (a late subscriber misses what came before).
    */
   activeFromMs: duration().optional(),
+  /**
+   * ZMQ-3, on a link from a ZeroMQ PUB socket: the subscriber's prefixes, matched against each
+   * message's key (its topic frame; empty without a key). `""` subscribes to everything; an
+   * empty list to nothing. Absent: `[""]`, everything. Other patterns ignore it.
+   */
+  zmqSubscribe: z.array(z.string().max(255)).max(100).optional(),
+  /**
+   * EIP Durable Subscriber, on a link from a topic to a subscriber that is not a queue: once
+   * subscribed (the link open), what is published while the subscriber is down is kept for
+   * it, up to `maxQueued` (then the oldest is dropped), and sent when it is back. Absent: it
+   * misses that (lost:subscriber-offline).
+   */
+  durableSubscription: z.strictObject({ maxQueued: count().max(1_000_000).default(1_000) }).optional(),
+  /** On a link from a Kafka topic to a consumer: its consumer group and offset commits (K-2, K-3). */
+  kafka: kafkaMembershipSchema.optional(),
 });
 
 export const ROUTER_KINDS = ['content-router', 'message-filter', 'recipient-list', 'wire-tap', 'load-balancer'] as const;
-export const NODE_KINDS = ['producer', 'exchange', 'mqtt-broker', 'queue', 'topic', ...ROUTER_KINDS, 'resequencer', 'consumer'] as const;
+/** The message transformation nodes of SEMANTICS.md §5: each message in, the same message out, changed. */
+export const TRANSLATOR_KINDS = ['translator', 'content-enricher', 'content-filter', 'envelope-wrapper', 'claim-check'] as const;
+export const NODE_KINDS = ['producer', 'exchange', 'mqtt-broker', 'queue', 'topic', 'kafka-topic', 'zmq-socket', ...ROUTER_KINDS, 'resequencer', 'scatter-gather', 'splitter', 'aggregator', ...TRANSLATOR_KINDS, 'consumer', 'requester', 'replier'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 export type RouterKind = (typeof ROUTER_KINDS)[number];
+export type TranslatorKind = (typeof TRANSLATOR_KINDS)[number];
 
 /** Where a message can be passed on to without a queue's acknowledgements: channels, routers, endpoints. */
-const PASS_ON_TARGETS = ['exchange', 'mqtt-broker', 'queue', 'topic', ...ROUTER_KINDS, 'resequencer', 'consumer'] as const;
+const PASS_ON_TARGETS = ['exchange', 'mqtt-broker', 'queue', 'topic', 'kafka-topic', 'zmq-socket', ...ROUTER_KINDS, 'resequencer', 'splitter', 'aggregator', ...TRANSLATOR_KINDS, 'consumer', 'replier', 'scatter-gather'] as const;
 
-/** Which kinds may feed which: a consumer is a final endpoint in this version. */
+/** Which kinds may feed which: a consumer with an output passes what it processed on (a processing step). */
 export const ALLOWED_TARGETS: Record<NodeKind, readonly NodeKind[]> = {
   producer: PASS_ON_TARGETS,
   exchange: ['queue'],
   'mqtt-broker': ['consumer'],
-  queue: ['consumer'],
-  topic: ['queue', ...ROUTER_KINDS, 'resequencer', 'consumer'],
+  queue: ['consumer', 'replier', 'requester'],
+  'zmq-socket': ['consumer'],
+  topic: ['queue', ...ROUTER_KINDS, 'resequencer', 'splitter', 'aggregator', ...TRANSLATOR_KINDS, 'consumer'],
+  'kafka-topic': ['consumer'],
   'content-router': PASS_ON_TARGETS,
   'message-filter': PASS_ON_TARGETS,
   'recipient-list': PASS_ON_TARGETS,
   'wire-tap': PASS_ON_TARGETS,
   'load-balancer': PASS_ON_TARGETS,
   resequencer: PASS_ON_TARGETS,
-  consumer: [],
+  splitter: PASS_ON_TARGETS,
+  aggregator: PASS_ON_TARGETS,
+  translator: PASS_ON_TARGETS,
+  'content-enricher': PASS_ON_TARGETS,
+  'content-filter': PASS_ON_TARGETS,
+  'envelope-wrapper': PASS_ON_TARGETS,
+  'claim-check': PASS_ON_TARGETS,
+  consumer: PASS_ON_TARGETS,
+  requester: PASS_ON_TARGETS,
+  replier: ['requester', 'scatter-gather', 'queue', 'consumer'],
+  'scatter-gather': [...PASS_ON_TARGETS, 'requester'],
 };
 
 /** Kinds that send each message to one output only (a topic copies to all instead). */
@@ -647,13 +1026,25 @@ export const SINGLE_OUTPUT: Record<NodeKind, boolean> = {
   'mqtt-broker': false,
   queue: false,
   topic: false,
+  'kafka-topic': false,
+  'zmq-socket': false,
   'content-router': false,
   'message-filter': true,
   'recipient-list': false,
   'wire-tap': false,
   'load-balancer': false,
   resequencer: true,
-  consumer: false,
+  splitter: true,
+  aggregator: true,
+  translator: true,
+  'content-enricher': true,
+  'content-filter': true,
+  'envelope-wrapper': true,
+  'claim-check': true,
+  consumer: true,
+  requester: false,
+  replier: false,
+  'scatter-gather': false,
 };
 
 export function connectionProblem(
@@ -689,6 +1080,9 @@ export const variantSchema = z.strictObject({
         subscription: z.unknown().optional(),
         filterPolicy: z.unknown().optional(),
         activeFromMs: z.unknown().optional(),
+        durableSubscription: z.unknown().optional(),
+        zmqSubscribe: z.unknown().optional(),
+        kafka: z.unknown().optional(),
       }),
     )
     .default({}),
@@ -747,6 +1141,14 @@ export const topologySchema = z
       else if (targetKind !== 'exchange') ctx.addIssue({ code: 'custom', path, message: `an alternate exchange must be an exchange, not a ${targetKind}` });
       else if (n.config.type === 'default') ctx.addIssue({ code: 'custom', path, message: 'the default exchange has no alternate exchange (RMQ-R1)' });
     });
+    t.nodes.forEach((n, i) => {
+      if (n.kind !== 'consumer' || n.config.invalidMessage === undefined) return;
+      const target = n.config.invalidMessage.target;
+      const path = ['nodes', i, 'config', 'invalidMessage', 'target'];
+      const targetKind = kindById.get(target);
+      if (!targetKind) ctx.addIssue({ code: 'custom', path, message: `no node with id "${target}"` });
+      else if (targetKind !== 'queue') ctx.addIssue({ code: 'custom', path, message: `an invalid-message channel must be a queue, not a ${targetKind}` });
+    });
     const edgeIdSet = new Set(t.edges.map((e) => e.id));
     const targetsOf = new Map<string, Set<string>>();
     for (const e of t.edges) {
@@ -762,6 +1164,8 @@ export const topologySchema = z
         n.config.recipients.forEach((to, k) => refs.push([to, ['recipients', k]]));
       } else if (n.kind === 'wire-tap') {
         refs.push([n.config.tapTo, ['tapTo']]);
+      } else if (n.kind === 'scatter-gather') {
+        refs.push([n.config.resultTo, ['resultTo']]);
       }
       for (const [to, path] of refs) {
         if (to !== undefined && !targetsOf.get(n.id)?.has(to)) {
@@ -828,6 +1232,31 @@ export const topologySchema = z
       if (e.filterPolicy && sourceKind !== 'topic') {
         ctx.addIssue({ code: 'custom', path: ['edges', i, 'filterPolicy'], message: `a filter policy belongs on a link from a topic, not from a ${sourceKind}` });
       }
+      if (e.kafka && sourceKind !== 'kafka-topic') {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'kafka'], message: `a consumer group belongs on a link from a Kafka topic, not from a ${sourceKind}` });
+      }
+      const kafkaTarget = targetKind === 'kafka-topic' ? t.nodes.find((n) => n.id === e.target) : undefined;
+      const writer = kafkaTarget?.kind === 'kafka-topic' && kafkaTarget.config.acks === '0' ? t.nodes.find((n) => n.id === e.source) : undefined;
+      if (writer?.kind === 'producer' && writer.config.confirms) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['edges', i, 'target'],
+          message: `"${e.target}" takes writes with acks 0, which are never acknowledged (K-4): turn off publisher confirms of "${e.source}", or set acks to 1 or all`,
+        });
+      }
+      if (e.zmqSubscribe && sourceKind !== 'zmq-socket') {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'zmqSubscribe'], message: `ZeroMQ subscriptions belong on a link from a ZeroMQ socket, not from a ${sourceKind}` });
+      }
+      if (e.durableSubscription && (sourceKind !== 'topic' || targetKind === 'queue')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['edges', i, 'durableSubscription'],
+          message:
+            sourceKind !== 'topic'
+              ? `a durable subscription belongs on a link from a topic, not from a ${sourceKind}`
+              : 'a queue subscribed to a topic keeps its messages by itself: a durable subscription is for other subscribers',
+        });
+      }
       const problem = connectionProblem(sourceKind, targetKind);
       if (problem) {
         ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: problem });
@@ -854,6 +1283,8 @@ export type Rate = z.infer<typeof rateSchema>;
 export type ProducerConfig = z.infer<typeof producerConfigSchema>;
 export type QueueConfig = z.infer<typeof queueConfigSchema>;
 export type TopicConfig = z.infer<typeof topicConfigSchema>;
+export type KafkaTopicConfig = z.infer<typeof kafkaTopicConfigSchema>;
+export type KafkaMembership = z.infer<typeof kafkaMembershipSchema>;
 export type ExchangeConfig = z.infer<typeof exchangeConfigSchema>;
 export type Binding = z.infer<typeof bindingSchema>;
 export type MqttBrokerConfig = z.infer<typeof mqttBrokerConfigSchema>;
@@ -861,8 +1292,19 @@ export type Subscription = z.infer<typeof subscriptionSchema>;
 export type FilterPolicy = z.infer<typeof filterPolicySchema>;
 export type Condition = z.infer<typeof conditionSchema>;
 export type ResequencerConfig = z.infer<typeof resequencerConfigSchema>;
+export type SplitterConfig = z.infer<typeof splitterConfigSchema>;
+export type AggregatorConfig = z.infer<typeof aggregatorConfigSchema>;
+export type ZmqSocketConfig = z.infer<typeof zmqSocketConfigSchema>;
+export type TranslatorConfig = z.infer<typeof translatorConfigSchema>;
+export type ContentEnricherConfig = z.infer<typeof contentEnricherConfigSchema>;
+export type ContentFilterConfig = z.infer<typeof contentFilterConfigSchema>;
+export type EnvelopeWrapperConfig = z.infer<typeof envelopeWrapperConfigSchema>;
+export type ClaimCheckConfig = z.infer<typeof claimCheckConfigSchema>;
 export type Acl = z.infer<typeof aclSchema>;
 export type ConsumerConfig = z.infer<typeof consumerConfigSchema>;
+export type RequesterConfig = z.infer<typeof requesterConfigSchema>;
+export type ReplierConfig = z.infer<typeof replierConfigSchema>;
+export type ScatterGatherConfig = z.infer<typeof scatterGatherConfigSchema>;
 export type LinkConfig = z.infer<typeof linkSchema>;
 export type TopologyNode = z.infer<typeof nodeSchema>;
 export type TopologyEdge = z.infer<typeof edgeSchema>;

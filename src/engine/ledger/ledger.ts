@@ -5,7 +5,7 @@ import { bucketOf, LatencyHistogram } from './histogram.ts';
 export type LostReason =
   /** A link dropped it (its loss probability). */
   | 'link-loss'
-  /** Nowhere to go: a producer with no output, a topic with no subscriber. */
+  /** Nowhere to go: a producer with no output, a topic with no subscriber, a transient queue deleted at its restart. */
   | 'unroutable'
   /** A full queue dropped it (drop-head) and had no dead-letter target. */
   | 'overflow'
@@ -30,10 +30,28 @@ export type LostReason =
   /** A message filter did not accept it (by design, not an error). */
   | 'filtered'
   /** RMQ-D1: a dead letter came back to a queue it had been dead-lettered from, with no rejection on the way. */
-  | 'dead-letter-cycle';
+  | 'dead-letter-cycle'
+  /** ZMQ-3, ZMQ-6: a ZeroMQ PUB or ROUTER socket's pipe to the peer was at its high-water mark. */
+  | 'hwm-drop'
+  /** A content enricher's lookup failed (its failure probability). */
+  | 'enrichment-failed'
+  /** A claim check's token found no parked body: never checked in, taken already, expired, or lost in a crash of the store. */
+  | 'claim-missing'
+  /** A part that reached an aggregator after its group's aggregate had gone (completed at its size, or partial by the timeout). */
+  | 'late-part'
+  /** Another copy of a part an aggregator already had (same correlation id and part number): kept once. */
+  | 'duplicate-part'
+  /** §4, NN-1: a reply nobody waits for any more (its request answered already or given up, its survey past the deadline). */
+  | 'late-reply'
+  /** Published while a topic's subscriber without a durable subscription was down: it misses it. */
+  | 'subscriber-offline'
+  /** K-6: a Kafka topic's retention (by age or size) deleted it before its consumer group read it. */
+  | 'retention'
+  /** K-6: a compacted Kafka topic removed it for a newer record with the same key before its group read it. */
+  | 'compacted';
 
-/** Why a queue dead-lettered a message. */
-export type DeadLetterReason = 'rejected' | 'expired' | 'max-length' | 'delivery-limit';
+/** Why a queue dead-lettered a message (`invalid`: a consumer moved it to its invalid-message channel). */
+export type DeadLetterReason = 'rejected' | 'expired' | 'max-length' | 'delivery-limit' | 'invalid';
 
 export type Fate = `lost:${LostReason}` | `dead-lettered:${DeadLetterReason}` | 'rejected';
 

@@ -1,3 +1,4 @@
+import { compileCondition } from '../core/condition.ts';
 import { sampleDuration } from '../core/distributions.ts';
 import { Fifo } from '../core/fifo.ts';
 import type { Message } from '../message.ts';
@@ -23,12 +24,17 @@ function heldWork(work: Work, state: 'processing' | 'backlog'): HeldMessage {
 }
 
 /**
- * A final consumer (SEMANTICS.md §4): processes up to `concurrency` messages at once,
+ * A consumer (SEMANTICS.md §4): processes up to `concurrency` messages at once,
  * each for a time drawn from its distribution, buffering the rest in arrival order.
  * With manual ack it acks a queue's delivery when processing succeeds, and on a failure
  * nacks it (requeue) or rejects it; with auto-ack the queue already forgot the message,
  * so a failure loses it. An idempotent receiver remembers processed message ids and
  * acks a repeat without processing it. Reorders are counted per producer and per key.
+ * A message its invalid-message condition holds for is not processed: it is moved to the
+ * invalid-message channel (dead-lettered `invalid`) and acked at its queue (EIP).
+ *
+ * With an output link it is a processing step, not a final consumer: what it processed it
+ * acks and passes on, and the message's fate is decided downstream.
  */
 export const consumer = defineNode({
   kind: 'consumer',
@@ -57,9 +63,23 @@ export const consumer = defineNode({
     const highestKeySeq = new Map<string, number>();
     /** A failure with onFailure crash happened: take nothing new until the crash applies. */
     let crashing = false;
-    const s = { received: 0, processed: 0, reorders: 0, keyReorders: 0, failed: 0, redelivered: 0, duplicates: 0, suppressed: 0, polls: 0 };
+    const s = { received: 0, processed: 0, reorders: 0, keyReorders: 0, failed: 0, redelivered: 0, duplicates: 0, suppressed: 0, polls: 0, invalid: 0, forwarded: 0 };
+    const invalid = c.invalidMessage;
+    const isInvalid = invalid === undefined ? undefined : compileCondition(invalid.when);
+    const invalidChannel = invalid === undefined ? -1 : sim.topology.nodes.findIndex((n) => n.id === invalid.target);
+    /** A processing step's output, or -1 for a final consumer. */
+    const output = sim.outputs(index)[0] ?? -1;
     /** The links into this consumer (the queues a polling consumer asks), found at start. */
     let inputs: number[] = [];
+
+    function forward(msg: Message): void {
+      if (!sim.isOpen(output)) {
+        sim.release(msg, 'lost:unroutable');
+        return;
+      }
+      s.forwarded++;
+      sim.send(output, msg);
+    }
 
     function ack(work: Work): void {
       if (work.queue >= 0) sim.runtime(work.queue).acked?.(work.deliveryTag);
@@ -154,10 +174,11 @@ export const consumer = defineNode({
       }
       s.processed++;
       countReorders(msg);
-      if (!sim.processed(msg)) s.duplicates++;
+      if (output < 0 && !sim.processed(msg)) s.duplicates++;
       if (c.idempotent) remember(msg.uid);
       ack(work);
-      sim.release(msg);
+      if (output < 0) sim.release(msg);
+      else forward(msg);
       repeats?.forEach(suppress);
     }
 
@@ -181,6 +202,13 @@ export const consumer = defineNode({
         s.received++;
         if (redelivery) s.redelivered++;
         const work: Work = { msg, queue, deliveryTag, attempt, redelivered: redelivery };
+        if (isInvalid?.(msg)) {
+          s.invalid++;
+          ack(work);
+          // Recorded as a death where it came from, so a channel leading back there is caught as a cycle (RMQ-D1).
+          sim.deadLetter(msg, 'invalid', invalidChannel, edge >= 0 ? sim.sourceOf(edge) : index);
+          return;
+        }
         if (!crashing && busy < c.concurrency) begin(work);
         else backlog.push(work);
       },

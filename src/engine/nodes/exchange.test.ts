@@ -310,3 +310,93 @@ describe('RMQ-P1 / RMQ-L2 publisher confirms behind an exchange', () => {
     expect(stats<ProducerStats>(sim, 'p').confirmed).toBe(3);
   });
 });
+
+describe('RMQ-Q2 bindings across a restart: a binding survives only if both ends are durable', () => {
+  /** 30 messages one every 100 ms from 0 ms, keys a, b in turn; `faults` given per test. */
+  const paced = (config: object = {}) => ({
+    id: 'p',
+    kind: 'producer',
+    config: { keys: ['a', 'b'], limit: 30, rate: { dist: 'constant', perSecond: 10 }, ...config },
+  });
+  const withFaults = (t: Topology, faults: object[]): Topology => {
+    const result = loadTopology({ ...t, faults });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.topology;
+  };
+
+  // x binds "transient" with a and b, "durable" with a only; the transient queue is down from 1000 to 1500 ms.
+  const transientQueue = (producerConfig: object = {}, withAlternate = false) =>
+    withFaults(
+      build(
+        [
+          paced(producerConfig),
+          exchange('x', 'direct', withAlternate ? { alternateExchange: 'ae' } : {}),
+          queue('transient'),
+          queue('durable', { durable: true }),
+          ...(withAlternate ? [exchange('ae', 'fanout'), queue('unrouted')] : []),
+        ],
+        [
+          ['p', 'x'],
+          ['x', 'transient', { keys: ['a', 'b'] }],
+          ['x', 'durable', { keys: ['a'] }],
+          ...(withAlternate ? ([['ae', 'unrouted']] as Edge[]) : []),
+        ],
+      ),
+      [{ atMs: 1_000, action: 'crash', node: 'transient', restartAfterMs: 500 }],
+    );
+
+  // Before the crash: 10 to transient (lost with it), 5 (a) to durable. While down: 5 copies lost:crash, 3 (a) to durable.
+  // After the restart, 15 more: the 7 with key a go to durable; the 8 with key b matched only the deleted queue's binding.
+  it('a transient queue deleted at its restart takes its bindings with it: what only it matched is unroutable', () => {
+    const sim = run(transientQueue(), 10_000);
+    expect(stats<QueueStats>(sim, 'transient')).toMatchObject({ deleted: true, depth: 0 });
+    expect(stats<QueueStats>(sim, 'durable').depth).toBe(15);
+    expect(stats<ExchangeStats>(sim, 'x')).toMatchObject({ received: 30, unroutable: 8, bindingsLost: 0 });
+    expect(runReport(sim).ledger.lost).toEqual({ crash: 15, unroutable: 8 });
+  });
+
+  it('with mandatory the 8 go back to the producer; with an alternate exchange they are routed there', () => {
+    const mandatory = run(transientQueue({ mandatory: true }), 10_000);
+    expect(stats<ProducerStats>(mandatory, 'p').returned).toBe(8);
+    expect(runReport(mandatory).ledger.lost).toEqual({ crash: 15 });
+    expect(runReport(mandatory).ledger.rejected).toBe(8);
+    const alternate = run(transientQueue({}, true), 10_000);
+    expect(stats<QueueStats>(alternate, 'unrouted').depth).toBe(8);
+    expect(runReport(alternate).ledger.lost).toEqual({ crash: 15 });
+  });
+
+  // Both queues bound with a; the exchange is down from 1050 to 1550 ms: 11 sent before, 5 lost:crash at it, 14 after.
+  const exchangeRestart = (durable: boolean) =>
+    withFaults(
+      build(
+        [paced({ keys: ['a'] }), exchange('x', 'direct', { durable }), queue('tq'), queue('dq', { durable: true })],
+        [
+          ['p', 'x'],
+          ['x', 'tq', { keys: ['a'] }],
+          ['x', 'dq', { keys: ['a'] }],
+        ],
+      ),
+      [{ atMs: 1_050, action: 'crash', node: 'x', restartAfterMs: 500 }],
+    );
+
+  it('a durable exchange keeps its binding to a durable queue and loses the one to a transient queue', () => {
+    const sim = run(exchangeRestart(true), 10_000);
+    expect(stats<QueueStats>(sim, 'dq').depth).toBe(25);
+    expect(stats<QueueStats>(sim, 'tq').depth).toBe(11);
+    expect(stats<ExchangeStats>(sim, 'x')).toMatchObject({ bindingsLost: 1, unroutable: 0 });
+    expect(runReport(sim).ledger.lost).toEqual({ crash: 5 });
+  });
+
+  it('a transient exchange comes back with no bindings: everything after its restart is unroutable', () => {
+    const sim = run(exchangeRestart(false), 10_000);
+    expect(stats<QueueStats>(sim, 'dq').depth).toBe(11);
+    expect(stats<QueueStats>(sim, 'tq').depth).toBe(11);
+    expect(stats<ExchangeStats>(sim, 'x')).toMatchObject({ bindingsLost: 2, unroutable: 14 });
+    expect(runReport(sim).ledger.lost).toEqual({ crash: 5, unroutable: 14 });
+  });
+
+  it('RMQ-R1: the default exchange is always durable', () => {
+    const r = loadTopology({ format: 'msgflow/1', nodes: [exchange('x', 'default', { durable: false })], edges: [] });
+    expect(!r.ok && r.error.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['nodes[0].config.durable (node "x"): the default exchange is always durable (RMQ-R1)']);
+  });
+});

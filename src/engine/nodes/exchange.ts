@@ -1,7 +1,7 @@
 import type { Binding } from '../../model/index.ts';
 import { amqpTopicMatches } from '../core/topic-match.ts';
 import type { Message } from '../message.ts';
-import { defineNode } from './node.ts';
+import { defineNode, type NodeRuntime } from './node.ts';
 
 const NO_BINDING: Binding = { keys: [], arguments: {}, match: 'all' };
 
@@ -10,17 +10,21 @@ const NO_BINDING: Binding = { keys: [], arguments: {}, match: 'all' };
  * once to every linked queue whose binding matches, one copy per queue however many of its
  * binding keys match. What no binding takes goes to the alternate exchange (a chain of
  * them, a loop ending where it started), else back to a mandatory producer, else it is
- * lost as unroutable.
+ * lost as unroutable. A binding survives a restart only if both ends are durable (RMQ-Q2);
+ * a transient queue deleted at its own restart is bound nowhere any more.
  */
 export const exchange = defineNode({
   kind: 'exchange',
   create(node, index, sim) {
-    const { type, alternateExchange } = node.config;
+    const { type, alternateExchange, durable } = node.config;
     const alternate = alternateExchange === undefined ? -1 : sim.topology.nodes.findIndex((n) => n.id === alternateExchange);
-    const s = { received: 0, routed: 0, copiesOut: 0, toAlternate: 0, unroutable: 0, denied: 0 };
+    const s = { received: 0, routed: 0, copiesOut: 0, toAlternate: 0, unroutable: 0, denied: 0, bindingsLost: 0 };
     let outputs: readonly number[] = [];
     let bindings: Binding[] = [];
     let targetIds: string[] = [];
+    let targets: NodeRuntime[] = [];
+    /** Per output: its binding still exists (a restart may have lost it). */
+    let bound: boolean[] = [];
 
     function matches(o: number, msg: Message): boolean {
       const key = msg.key ?? '';
@@ -42,7 +46,9 @@ export const exchange = defineNode({
     function route(msg: Message, chain: readonly number[]): boolean {
       const matched: number[] = [];
       // A queue bound later (activeFromMs) is not bound yet.
-      for (let o = 0; o < outputs.length; o++) if (sim.isOpen(outputs[o]!) && matches(o, msg)) matched.push(outputs[o]!);
+      for (let o = 0; o < outputs.length; o++) {
+        if (bound[o] && sim.isOpen(outputs[o]!) && !targets[o]!.deleted?.() && matches(o, msg)) matched.push(outputs[o]!);
+      }
       if (matched.length === 0) {
         if (alternate < 0 || chain.includes(alternate) || sim.isDown(alternate)) return false;
         s.toAlternate++;
@@ -61,6 +67,22 @@ export const exchange = defineNode({
         outputs = sim.outputs(index);
         bindings = outputs.map((edge) => sim.topology.edges[edge]!.binding ?? NO_BINDING);
         targetIds = outputs.map((edge) => sim.topology.nodes[sim.targetOf(edge)]!.id);
+        targets = outputs.map((edge) => sim.runtime(sim.targetOf(edge)));
+        bound = outputs.map(() => true);
+      },
+      restart() {
+        // RMQ-Q2: only bindings with both ends durable come back. The default exchange binds
+        // every queue by its name for as long as the queue exists (RMQ-R1). A deleted queue's
+        // bindings went with it already.
+        if (type === 'default') return;
+        outputs.forEach((edge, o) => {
+          const queue = sim.topology.nodes[sim.targetOf(edge)]!;
+          const survives = durable && queue.kind === 'queue' && queue.config.durable;
+          if (bound[o] && !survives && !targets[o]!.deleted?.()) {
+            bound[o] = false;
+            s.bindingsLost++;
+          }
+        });
       },
       receive(msg, edge) {
         s.received++;

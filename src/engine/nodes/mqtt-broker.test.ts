@@ -182,6 +182,48 @@ describe('MQ-4 sessions while the subscriber is offline 60 s (SCENARIOS 9)', () 
   });
 });
 
+describe('MQ-9 message expiry (MQTT 5)', () => {
+  it('a copy queued for an offline persistent session past its expiry is deleted (lost:expired), the rest is sent on reconnect', () => {
+    // One a second from 0 to 119 s, expiring 20 s after it is sent; the subscriber is away from 30 s to 90 s.
+    const sim = run(
+      build(
+        [publisher('p', { qos: 1, rate: { dist: 'constant', perSecond: 1 }, limit: 120, ttlMs: 20_000 }), broker(), subscriber('c')],
+        [
+          { source: 'p', target: 'b' },
+          { source: 'b', target: 'c', subscription: sub([['sensors/#', 1]], false) },
+        ],
+        [{ atMs: 30_000, action: 'crash', node: 'c', restartAfterMs: 60_000 }],
+      ),
+      200_000,
+    );
+    // Of the 60 sent while it was away (30..89 s), those sent up to 70 s expired by 90 s: 41; 19 are delivered.
+    expect(runReport(sim).ledger.lost).toEqual({ expired: 41 });
+    expect(stats<MqttBrokerStats>(sim, 'b')).toMatchObject({ expired: 41, queued: 0 });
+    expect(sim.ledger.delivered).toBe(30 + 19 + 30);
+  });
+
+  it('a retained message past its expiry is not sent to a new subscriber', () => {
+    // One retained reading at 0 s, expiring after 3 s; one subscriber joins at 2 s, the other at 4 s.
+    const t = loadTopology({
+      format: 'msgflow/1',
+      nodes: [publisher('sensor', { retain: true, limit: 1, ttlMs: 3_000 }), broker(), subscriber('early'), subscriber('late')],
+      edges: [
+        { id: 'up', source: 'sensor', target: 'b' },
+        { id: 'to-early', source: 'b', target: 'early', activeFromMs: 2_000, subscription: sub([['sensors/#', 1]]) },
+        { id: 'to-late', source: 'b', target: 'late', activeFromMs: 4_000, subscription: sub([['sensors/#', 1]]) },
+      ],
+    });
+    if (!t.ok) throw new Error(JSON.stringify(t.error));
+    const sim = new Simulation(t.topology);
+    sim.runUntil(3_500);
+    expect(stats<ConsumerStats>(sim, 'early').processed).toBe(1);
+    expect(stats<MqttBrokerStats>(sim, 'b').retained).toBe(1);
+    sim.runUntil(10_000);
+    expect(stats<ConsumerStats>(sim, 'late').processed).toBe(0);
+    expect(stats<MqttBrokerStats>(sim, 'b').retained).toBe(0);
+  });
+});
+
 describe('MQ-5 Last Will (SCENARIOS 23)', () => {
   it('a device whose link is cut has its retained will published 1.5 x keep-alive later; a late subscriber sees it', () => {
     const t = loadTopology({

@@ -197,6 +197,8 @@ export interface NodeRuntime {
   crash?(): void;
   /** The node is back after a crash. */
   restart?(): void;
+  /** RMQ-Q2: true once the node no longer exists (a transient queue after its restart): nothing routes to it. */
+  deleted?(): boolean;
   /** The node at the far end of output `edge` crashed (a consumer: its unacked deliveries return). */
   outputDown?(edge: number): void;
   /** The node at the far end of output `edge` is back, or the link has just opened (`activeFromMs`). */
@@ -207,6 +209,12 @@ export interface NodeRuntime {
    * be lost as the simulation would.
    */
   undeliverable?(edge: number, msg: Message): boolean;
+  /**
+   * A message this node sent on output `edge` (with `deliveryTag`, -1 when none) will never
+   * arrive: the link lost it, or a partition dropped it. Its traversal's hold is already
+   * given up, with that fate; a sender counting what its peer holds learns it here.
+   */
+  lostOnLink?(edge: number, deliveryTag: number): void;
   /** The node at the near end of input `edge` crashed, or the link was cut (an MQTT client gone without DISCONNECT). */
   inputDown?(edge: number): void;
   /** The node at the near end of input `edge` is back, or the link healed. */

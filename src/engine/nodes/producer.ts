@@ -14,16 +14,18 @@ const RETRY = 1;
  * in on/off bursts — optionally stopping after a fixed count. Keys are assigned
  * round-robin, or drawn by weight from the producer's own random stream; header templates
  * are filled per message; sizes are fixed or drawn from a distribution. With no output,
- * each message is unroutable. A per-message TTL stamps each message's expiry.
+ * each message is unroutable. A per-message TTL stamps each message's expiry; priorities
+ * (RMQ-P2) are assigned like keys, round-robin or drawn by weight.
  */
 export const producer = defineNode({
   kind: 'producer',
   create(node, index, sim) {
-    const { rate, keys, keyWeights, headers, sizeBytes, limit, startMs, ttlMs, confirms, retryAfterMs, maxRetries, qos, resendAfterMs, retain } = node.config;
+    const { rate, keys, keyWeights, priorities, priorityWeights, headers, sizeBytes, limit, startMs, ttlMs, confirms, retryAfterMs, maxRetries, qos, resendAfterMs, retain } = node.config;
     const rng = sim.rng(index);
     const intervalMs = 1000 / rate.perSecond;
     const keySeqs = new Map<string, number>();
-    const pickKey = keyPicker(keys, keyWeights, rng);
+    const pickKey = picker(keys, keyWeights, rng);
+    const pickPriority = picker(priorities, priorityWeights, rng);
     const stampHeaders = headerStamper(headers);
     const drawSize = typeof sizeBytes === 'number' ? () => sizeBytes : () => wholeBytes(sampleDuration(sizeBytes, rng));
     let produced = 0;
@@ -113,6 +115,7 @@ export const producer = defineNode({
       const expiresAt = ttlMs === undefined ? Infinity : sim.now + ttlMs;
       const msg = sim.newMessage(index, seq, key, keySeq, drawSize(), expiresAt);
       msg.headers = stampHeaders(seq, key);
+      msg.priority = pickPriority(seq) ?? 0;
       msg.qos = qos;
       msg.retain = retain;
       sim.ledger.onProduced();
@@ -187,26 +190,26 @@ function wholeBytes(draw: number): number {
 }
 
 /**
- * The key of message `seq`: round-robin over `keys`, or, with weights, drawn in their
- * proportions (a key of weight 0 is never drawn). Undefined when there are no keys.
+ * The key (or priority) of message `seq`: round-robin over `values`, or, with weights, drawn
+ * in their proportions (a value of weight 0 is never drawn). Undefined when there are none.
  */
-function keyPicker(keys: readonly string[], weights: readonly number[] | undefined, rng: RandomStream): (seq: number) => string | undefined {
-  if (keys.length === 0) return () => undefined;
-  if (weights === undefined) return (seq) => keys[seq % keys.length];
-  const cumulative = new Float64Array(keys.length);
+function picker<T>(values: readonly T[], weights: readonly number[] | undefined, rng: RandomStream): (seq: number) => T | undefined {
+  if (values.length === 0) return () => undefined;
+  if (weights === undefined) return (seq) => values[seq % values.length];
+  const cumulative = new Float64Array(values.length);
   let total = 0;
   weights.forEach((w, i) => (cumulative[i] = total += w));
   return () => {
     const u = rng.next() * total;
-    // The first key whose cumulative weight exceeds u.
+    // The first value whose cumulative weight exceeds u.
     let lo = 0;
-    let hi = keys.length - 1;
+    let hi = values.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (cumulative[mid]! > u) hi = mid;
       else lo = mid + 1;
     }
-    return keys[lo];
+    return values[lo];
   };
 }
 
@@ -216,7 +219,7 @@ const PLACEHOLDER_PART = /(\{seq\}|\{key\})/;
  * Fills header templates per message. Templates without placeholders give one shared,
  * frozen object; no headers give undefined.
  */
-function headerStamper(templates: ProducerConfig['headers']): (seq: number, key: string | undefined) => Readonly<Record<string, string>> | undefined {
+export function headerStamper(templates: ProducerConfig['headers']): (seq: number, key: string | undefined) => Readonly<Record<string, string>> | undefined {
   const entries = Object.entries(templates);
   if (entries.length === 0) return () => undefined;
   // Split on the placeholders: even parts are literal text, odd parts are "{seq}" or "{key}".

@@ -1,4 +1,5 @@
 import { Fifo } from '../core/fifo.ts';
+import { PriorityLanes, type ReadyList } from '../core/priority-lanes.ts';
 import type { DeadLetterReason, LostReason } from '../ledger/ledger.ts';
 import type { Message } from '../message.ts';
 import { defineNode, heldList } from './node.ts';
@@ -10,8 +11,11 @@ const DELAY_OVER = 2;
 /** A long poll waited its `waitMs` with nothing to receive (payload: the output). */
 const POLL_TIMEOUT = 3;
 
+/** Why a queue itself dead-letters (`invalid` is a consumer's). */
+type QueueDeadLetterReason = Exclude<DeadLetterReason, 'invalid'>;
+
 /** Without a dead-letter target, a dead-letter reason becomes this loss. */
-const LOST_INSTEAD: Record<DeadLetterReason, LostReason> = {
+const LOST_INSTEAD: Record<QueueDeadLetterReason, LostReason> = {
   rejected: 'rejected',
   expired: 'expired',
   'max-length': 'overflow',
@@ -42,6 +46,8 @@ interface Waiting {
  * (requeued, the classic duplicate). Bounded by count and bytes of ready messages, with
  * an overflow policy; messages past their TTL are removed at the head and never
  * delivered; dead letters go to the configured target with their reason, or are lost.
+ * With a maximum priority, ready messages leave highest priority first (RMQ-P2). A
+ * transient queue is deleted at its restart (RMQ-Q2): nothing routes to it any more.
  */
 export const queue = defineNode({
   kind: 'queue',
@@ -50,7 +56,9 @@ export const queue = defineNode({
     const deadLetterTarget =
       c.deadLetterTarget === undefined ? -1 : sim.topology.nodes.findIndex((n) => n.id === c.deadLetterTarget);
     const rng = sim.rng(index);
-    const ready = new Fifo<Message>();
+    const ready: ReadyList<Message> = c.maxPriority === undefined ? new Fifo<Message>() : new PriorityLanes<Message>(c.maxPriority, (m) => m.priority);
+    /** RMQ-Q2: a transient queue restarted: it no longer exists. */
+    let deleted = false;
     /** per-group: unacknowledged deliveries per group (message key; no key is one group). */
     const groupsInFlight = new Map<string, number>();
     const groupOf = (msg: Message): string => msg.key ?? '';
@@ -116,7 +124,7 @@ export const queue = defineNode({
       sim.release(msg, fate);
     }
 
-    function deadLetterOrDrop(msg: Message, reason: DeadLetterReason): void {
+    function deadLetterOrDrop(msg: Message, reason: QueueDeadLetterReason): void {
       if (deadLetterTarget >= 0) {
         s.deadLettered++;
         sim.deadLetter(msg, reason, deadLetterTarget, index, c.deadLetterRoutingKey);
@@ -430,6 +438,10 @@ export const queue = defineNode({
       },
       receive(msg, edge) {
         s.received++;
+        if (deleted) {
+          drop(msg, 'lost:unroutable');
+          return;
+        }
         if (!sim.admit(index, edge, msg)) {
           s.denied++;
           return;
@@ -477,7 +489,7 @@ export const queue = defineNode({
         requestGot[o] = 0;
         dispatch(false);
         if (requestGot[o]! > 0) return;
-        if (waitMs === 0 || sim.isDown(index)) {
+        if (waitMs === 0 || sim.isDown(index) || deleted) {
           // Short polling: nothing there now, an empty receive.
           requested[o] = 0;
           s.emptyReceives++;
@@ -547,8 +559,11 @@ export const queue = defineNode({
         expiryTimer++;
       },
       restart() {
+        // Its crash already lost everything a transient queue held; now the queue itself is gone.
+        if (!c.durable) deleted = true;
         dispatch(false);
       },
+      deleted: () => deleted,
       outputDown(edge) {
         // The consumer's connection closed: what it had not acked comes back, redelivered,
         // and deliveries still on their way to it are void.
@@ -588,6 +603,7 @@ export const queue = defineNode({
         droppedByReason: { ...droppedByReason },
         blocked: waiting.size,
         delayed: delayed.size,
+        deleted,
       }),
     };
   },

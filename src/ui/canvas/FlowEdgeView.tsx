@@ -8,6 +8,8 @@ import { distributionSummary, formatDuration, formatNumber } from '../format.ts'
 import { bindingSummary } from '../inspector/BindingFields.tsx';
 import { subscriptionSummary } from '../inspector/SubscriptionFields.tsx';
 import { filterPolicySummary } from '../inspector/FilterPolicyFields.tsx';
+import { zmqSubscribeSummary } from '../inspector/ZmqSubscribeFields.tsx';
+import { kafkaSummary } from '../inspector/KafkaGroupFields.tsx';
 import { curvePath, curveX, curveY, deleteEdgeCurve, edgeCurve, setEdgeCurve } from './edge-geometry.ts';
 
 function linkSummary(link: LinkConfig): string {
@@ -42,6 +44,7 @@ const LABEL_ROOM_PX = 48;
 export const FlowEdgeView = memo(function FlowEdgeView({
   id,
   source,
+  target,
   sourceX,
   sourceY,
   targetX,
@@ -69,10 +72,15 @@ export const FlowEdgeView = memo(function FlowEdgeView({
       ? bindingSummary(exchangeType, settings?.binding)
       : settings?.filterPolicy
         ? filterPolicySummary(settings.filterPolicy)
-        : subscriptionSummary(settings?.subscription),
+        : settings?.zmqSubscribe
+          ? zmqSubscribeSummary(settings.zmqSubscribe)
+          : settings?.kafka
+            ? kafkaSummary(settings.kafka, target)
+            : subscriptionSummary(settings?.subscription),
     ROUTE_MAX_CHARS,
   );
-  const late = settings?.activeFromMs ? `from ${formatDuration(settings.activeFromMs)}` : '';
+  // When the subscription starts, and whether it is durable (kept for the subscriber while it is down).
+  const late = [settings?.durableSubscription ? 'durable' : '', settings?.activeFromMs ? `from ${formatDuration(settings.activeFromMs)}` : ''].filter(Boolean).join(' · ');
   const link = settings ? linkSummary(settings.link) : '';
   // Where the label would be wider than the gap between the nodes, the link part goes
   // first (the binding, subscription or filter policy says more); if it still does not fit, it shows only when selected.

@@ -25,7 +25,7 @@ export function placeNode(kind: NodeKind, at: XYPosition, nodes: readonly FlowNo
     y += NUDGE;
   }
   const position = { x: Math.round(x), y: Math.round(y) };
-  return useTopologyStore.getState().addNode(kind, position, preset && { config: preset.config, label: `${preset.flavour} ${lowerFirst(preset.label)}` });
+  return useTopologyStore.getState().addNode(kind, position, preset && { config: preset.config, label: preset.nodeLabel ?? `${preset.flavour} ${lowerFirst(preset.label)}` });
 }
 
 /** "Classic queue" reads "classic queue" after a name; "FIFO queue" keeps its acronym. */

@@ -13,6 +13,9 @@ import { MessageList } from './MessageList.tsx';
 import { BindingFields } from './BindingFields.tsx';
 import { SubscriptionFields } from './SubscriptionFields.tsx';
 import { FilterPolicyFields } from './FilterPolicyFields.tsx';
+import { DurableSubscriptionFields } from './DurableSubscriptionFields.tsx';
+import { KafkaGroupFields } from './KafkaGroupFields.tsx';
+import { ZmqSubscribeFields } from './ZmqSubscribeFields.tsx';
 import { applyIfValid, withOptional } from './validation.ts';
 
 type Selection = { type: 'none' } | { type: 'node'; id: string } | { type: 'edge'; id: string } | { type: 'many'; count: number };
@@ -78,7 +81,7 @@ function NodeInspector({ id }: { id: string }) {
       <p className="mf-inspector__note">{entry.explanation}</p>
       <TextField label="Label" value={data.label ?? ''} placeholder={id} testId="field-label" onCommit={commitLabel} />
       {kindForm(data.kind, id, data)}
-      {(data.kind === 'queue' || data.kind === 'consumer') && <MessageList nodeId={id} />}
+      {(data.kind === 'queue' || data.kind === 'consumer' || data.kind === 'zmq-socket' || data.kind === 'replier' || data.kind === 'aggregator') && <MessageList nodeId={id} />}
       <NodeFaults id={id} kind={data.kind} />
     </section>
   );
@@ -117,13 +120,17 @@ function lateJoinRule(kind: NodeKind | undefined): string {
       return 'a subscriber that joins late misses what was published before.';
     case 'queue':
       return 'a consumer that joins late gets what waited in the queue.';
+    case 'kafka-topic':
+      return 'a consumer that joins late rebalances its group; a group that is new then starts at the log’s end or its start (see the group).';
+    case 'zmq-socket':
+      return 'the peer connects then, after the socket’s handshake, and misses what was sent before (ZMQ-4).';
     default:
       return 'before it, nothing is sent on it.';
   }
 }
 
 /** The fields of an edge other than its link, each edited on its own and checked as part of the whole edge. */
-type EdgeExtra = 'binding' | 'subscription' | 'filterPolicy' | 'activeFromMs';
+type EdgeExtra = 'binding' | 'subscription' | 'filterPolicy' | 'activeFromMs' | 'zmqSubscribe' | 'durableSubscription' | 'kafka';
 
 function EdgeInspector({ id }: { id: string }) {
   const edge = useTopologyStore((s) => s.edges.find((e) => e.id === id));
@@ -163,7 +170,11 @@ function EdgeInspector({ id }: { id: string }) {
             ? 'What the consumer subscribes to at the broker, and the network between them.'
             : source?.kind === 'topic'
               ? 'Which of the topic’s messages this subscriber gets (its filter policy), and the network between them.'
-              : 'The network between two nodes: how long a message takes, and how often it is lost or doubled.'}
+              : source?.kind === 'kafka-topic'
+                ? 'Which consumer group this consumer reads the Kafka topic in, when it commits, and the network between them.'
+                : source?.kind === 'zmq-socket'
+                  ? 'The pipe from the ZeroMQ socket to this peer: what it subscribes to (PUB), and the network between them.'
+                  : 'The network between two nodes: how long a message takes, and how often it is lost or doubled.'}
       </p>
       {source?.kind === 'exchange' && source.exchangeType && (
         <BindingFields
@@ -178,6 +189,19 @@ function EdgeInspector({ id }: { id: string }) {
       )}
       {source?.kind === 'topic' && (
         <FilterPolicyFields policy={settings.filterPolicy} onCommit={(filterPolicy) => commitExtra('filterPolicy', filterPolicy)} />
+      )}
+      {source?.kind === 'topic' && (
+        <DurableSubscriptionFields
+          targetId={edge.target}
+          value={settings.durableSubscription}
+          onCommit={(durableSubscription) => commitExtra('durableSubscription', durableSubscription)}
+        />
+      )}
+      {source?.kind === 'kafka-topic' && (
+        <KafkaGroupFields consumerId={edge.target} kafka={settings.kafka} onCommit={(kafka) => commitExtra('kafka', kafka)} />
+      )}
+      {source?.kind === 'zmq-socket' && (
+        <ZmqSubscribeFields socketId={edge.source} subscribe={settings.zmqSubscribe} onCommit={(zmqSubscribe) => commitExtra('zmqSubscribe', zmqSubscribe)} />
       )}
       <DistributionField legend="Latency" value={link.latencyMs} testId="field-latency" onCommit={(latencyMs) => commit({ ...link, latencyMs })}>
         <NumberField
@@ -245,17 +269,34 @@ function EdgeInspector({ id }: { id: string }) {
 /** What a crash does to each kind, for the Faults group. */
 const CRASH_NOTE: Record<NodeKind, string> = {
   producer: 'A crashed producer sends nothing while down and resumes on its schedule; what it waited to have confirmed is forgotten. With an MQTT will, its broker publishes the will 1.5 x keep-alive later.',
-  exchange: 'What arrives at a crashed exchange is lost:crash; it holds nothing itself.',
+  exchange:
+    'What arrives at a crashed exchange is lost:crash; it holds nothing itself. Back up, it keeps only bindings to durable queues, and none if it is transient itself (RMQ-Q2).',
   'mqtt-broker': 'A crashed broker forgets its sessions and retained messages (no persistence); what it held for offline subscribers is lost:crash.',
-  queue: 'A crashed queue keeps only persistent messages, and only if durable; the rest is lost:crash.',
-  topic: 'What arrives at a crashed topic is lost:crash; it holds nothing itself.',
+  queue:
+    'A crashed queue keeps only persistent messages, and only if durable; the rest is lost:crash. A transient queue is deleted at its restart, with its bindings: what is sent to it afterwards is lost:unroutable (RMQ-Q2).',
+  'kafka-topic':
+    'A crash of the topic is its partition leaders failing: what they had not replicated is lost (lost:crash), and what arrives while it is down too; with acks all, a producer that resends unconfirmed publishes sends those again. The log and the groups’ committed offsets survive; reading resumes at the restart.',
+  topic:
+    'What arrives at a crashed topic is lost:crash. Of what it keeps for durable subscribers that are down, only persistent messages survive.',
   'content-router': 'What arrives at a crashed router is lost:crash; it holds nothing itself.',
   'message-filter': 'What arrives at a crashed filter is lost:crash; it holds nothing itself.',
   'recipient-list': 'What arrives at a crashed recipient list is lost:crash; it holds nothing itself.',
   'wire-tap': 'What arrives at a crashed wire tap is lost:crash; it holds nothing itself.',
   'load-balancer': 'What arrives at a crashed load balancer is lost:crash; it holds nothing itself.',
   resequencer: 'A crashed resequencer loses what it holds (lost:crash), and what arrives while it is down.',
+  splitter: 'What arrives at a crashed splitter is lost:crash; it holds nothing itself.',
+  aggregator: 'A crashed aggregator loses the parts of its open groups (lost:crash) and forgets the groups it completed; parts of those that come later start new groups.',
+  translator: 'What arrives at a crashed translator is lost:crash; it holds nothing itself.',
+  'content-enricher': 'A crashed enricher loses the messages being looked up and those waiting (lost:crash), and what arrives while it is down.',
+  'content-filter': 'What arrives at a crashed content filter is lost:crash; it holds nothing itself.',
+  'envelope-wrapper': 'What arrives at a crashed envelope wrapper is lost:crash; it holds nothing itself.',
+  'claim-check': 'What arrives at a crashed claim check is lost:crash. A crashed check-in deletes the bodies it parked unless its store is durable: their tokens, still on their way, then find nothing at check-out (lost:claim-missing).',
+  'zmq-socket':
+    'A crashed ZeroMQ socket loses the sends waiting for room and what arrives while it is down (lost:crash); its peers reconnect, after the handshake, once it is back. A crashed peer takes its pipe with it (lost:crash).',
   consumer: "A crashed consumer's unacked messages go back to its queue (manual ack) or are lost (auto-ack).",
+  requester: 'A crashed requester forgets the requests it waited for (a reply that comes later is late) and sends nothing while down; back up, it goes on with the next request.',
+  replier: 'A crashed replier loses the requests it held (lost:crash), unless they came from a queue, which takes them back and redelivers them; what arrives while it is down is lost.',
+  'scatter-gather': 'A crashed scatter-gather loses its open surveys with the replies collected (lost:crash); replies to them that come later are late.',
 };
 
 function NodeFaults({ id, kind }: { id: string; kind: NodeKind }) {

@@ -178,7 +178,7 @@ function HeldRow({ message: m, open, onToggle }: { message: MessageView; open: b
     onToggle();
   };
   const headers = Object.entries(m.headers);
-  const hasNotes = m.copy || m.redelivered || m.deadLetterReason !== null || m.ackDeadlineMs != null || m.expiresAtMs !== null;
+  const hasNotes = m.copy || m.redelivered || m.deadLetterReason !== null || m.ackDeadlineMs != null || m.expiresAtMs !== null || m.correlationId !== undefined || m.priority > 0;
   return (
     <tbody className={`mf-held__message${open ? ' is-open' : ''}`} data-testid="held-row">
       <tr tabIndex={0} aria-expanded={open} title="Click for headers, size and creation time" onClick={onToggle} onKeyDown={onKeyDown}>
@@ -204,12 +204,23 @@ function HeldRow({ message: m, open, onToggle }: { message: MessageView; open: b
           <td colSpan={4}>
             <div className="mf-held__note-items">
               {m.copy && <span className="mf-held__badge is-copy">copy</span>}
+              {m.priority > 0 && <span className="mf-held__meta" data-testid="held-priority">priority {m.priority}</span>}
               {m.redelivered && (
                 <span className="mf-held__badge is-redelivered" data-testid="held-redelivered">
                   ↻ redelivered
                 </span>
               )}
               {m.deadLetterReason !== null && <span className="mf-held__badge is-dead">dead-lettered: {m.deadLetterReason}</span>}
+              {m.correlationId !== undefined && (
+                <span className="mf-held__meta" data-testid="held-correlation">
+                  {m.part === undefined ? '' : `part ${m.part} of `}#{m.correlationId}
+                </span>
+              )}
+              {m.partial && (
+                <span className="mf-held__badge is-dead" data-testid="held-partial">
+                  partial
+                </span>
+              )}
               {m.ackDeadlineMs != null && <span className="mf-held__meta">ack by {atMs(m.ackDeadlineMs)}</span>}
               {m.expiresAtMs !== null && <span className="mf-held__meta">expires {atMs(m.expiresAtMs)}</span>}
             </div>

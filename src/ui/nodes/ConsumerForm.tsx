@@ -4,6 +4,7 @@ import { DistributionField } from '../inspector/DistributionField.tsx';
 import { CheckboxField, FieldGroup, NumberField, PercentField, RadioField, type Choice } from '../inspector/fields.tsx';
 import { applyIfValid, withOptional } from '../inspector/validation.ts';
 import type { KindFormProps } from './form-props.ts';
+import { InvalidMessageFields } from './InvalidMessageFields.tsx';
 
 const ACK_OPTIONS: readonly Choice<ConsumerConfig['ack']>[] = [
   {
@@ -171,6 +172,7 @@ export function ConsumerForm({ id, data }: KindFormProps<'consumer'>) {
           />
         )}
       </FieldGroup>
+      <InvalidMessageFields id={id} value={config.invalidMessage} onCommit={(next) => commit(withOptional(config, 'invalidMessage', next))} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { ConsumerConfig } from '../../model/index.ts';
+import { useTopologyStore } from '../../store/topology-store.ts';
 import type { FlowNodeOf } from '../../store/topology-types.ts';
 import { distributionSummary, formatDuration, formatNumber } from '../format.ts';
 import { MinorStats, NodeShell, Stat } from './NodeShell.tsx';
@@ -20,6 +21,7 @@ function summary(config: ConsumerConfig): string {
   if (config.receive === 'poll') {
     parts.push(`polls ${formatDuration(config.pollIntervalMs)} ×${config.batchSize}${config.waitTimeMs > 0 ? ` wait ${formatDuration(config.waitTimeMs)}` : ''}`);
   }
+  if (config.invalidMessage) parts.push(`invalid → ${config.invalidMessage.target}`);
   return parts.join(' · ');
 }
 
@@ -38,6 +40,8 @@ function ConsumerCounters({ id }: { id: string }) {
           { label: 'suppressed', value: stats?.suppressed ?? 0, testId: 'stat-suppressed' },
           { label: 'reordered', value: stats?.reorders ?? 0, testId: 'stat-reorders', tone: 'warn' },
           { label: 'key reordered', value: stats?.keyReorders ?? 0, testId: 'stat-key-reorders', tone: 'warn' },
+          { label: 'invalid', value: stats?.invalid ?? 0, testId: 'stat-invalid', tone: 'warn' },
+          { label: 'passed on', value: stats?.forwarded ?? 0, testId: 'stat-forwarded' },
         ]}
       />
     </>
@@ -45,8 +49,10 @@ function ConsumerCounters({ id }: { id: string }) {
 }
 
 export const ConsumerNode = memo(function ConsumerNode({ id, data, selected }: NodeProps<FlowNodeOf<'consumer'>>) {
+  // A boolean selector: re-renders only when the consumer gains or loses its output (a processing step).
+  const passesOn = useTopologyStore((s) => s.edges.some((e) => e.source === id));
   return (
-    <NodeShell id={id} kind="consumer" label={data.label} selected={selected} input output={false} summary={summary(data.config)}>
+    <NodeShell id={id} kind="consumer" label={data.label} selected={selected} input output={passesOn || 'optional'} summary={summary(data.config)}>
       <ConsumerCounters id={id} />
     </NodeShell>
   );

@@ -1,6 +1,6 @@
 import { exchangeConfigSchema, type ExchangeConfig } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
-import { FieldGroup, SelectField, type Choice } from '../inspector/fields.tsx';
+import { CheckboxField, FieldGroup, SelectField, type Choice } from '../inspector/fields.tsx';
 import { applyIfValid, withOptional } from '../inspector/validation.ts';
 import { AclFields } from '../inspector/AclFields.tsx';
 import type { KindFormProps } from './form-props.ts';
@@ -44,7 +44,14 @@ export function ExchangeForm({ id, data }: KindFormProps<'exchange'>) {
         the key its producer gives it.
       </p>
       <FieldGroup legend="Routing" testId="group-routing">
-        <SelectField label="Type" value={config.type} options={TYPE_OPTIONS} testId="field-exchange-type" onCommit={(type) => commit({ ...config, type })} />
+        <SelectField
+          label="Type"
+          value={config.type}
+          options={TYPE_OPTIONS}
+          testId="field-exchange-type"
+          // RMQ-R1: the default exchange is always durable.
+          onCommit={(type) => commit({ ...config, type, ...(type === 'default' ? { durable: true } : {}) })}
+        />
         <SelectField
           label="Alternate exchange"
           value={alternate}
@@ -54,6 +61,17 @@ export function ExchangeForm({ id, data }: KindFormProps<'exchange'>) {
           onCommit={(next) => commit(withOptional(config, 'alternateExchange', next === NO_ALTERNATE ? undefined : next))}
         />
       </FieldGroup>
+      {config.type !== 'default' && (
+        <FieldGroup legend="Durability" testId="group-exchange-durability">
+          <CheckboxField
+            label="Durable"
+            checked={config.durable}
+            hint="RMQ-Q2: a binding survives a restart only if both ends are durable. A transient exchange comes back with no bindings; a durable one keeps those to durable queues."
+            testId="field-exchange-durable"
+            onCommit={(durable) => commit({ ...config, durable })}
+          />
+        </FieldGroup>
+      )}
       <AclFields id={id} acl={config.acl} receivers={false} onCommit={(acl) => commit(withOptional(config, 'acl', acl))} />
     </>
   );

@@ -6,7 +6,7 @@ import { MinorStats, NodeShell, Stat } from './NodeShell.tsx';
 import { useNodeStats } from './use-node-stats.ts';
 
 function summary(config: ExchangeConfig): string {
-  const type = config.type === 'default' ? 'default exchange' : `${config.type} exchange`;
+  const type = config.type === 'default' ? 'default exchange' : `${config.durable ? '' : 'transient '}${config.type} exchange`;
   return config.alternateExchange === undefined ? type : `${type} · AE → ${config.alternateExchange}`;
 }
 
@@ -21,6 +21,7 @@ function ExchangeCounters({ id }: { id: string }) {
           { label: 'to AE', value: stats?.toAlternate ?? 0, testId: 'stat-to-alternate' },
           { label: 'unroutable', value: stats?.unroutable ?? 0, testId: 'stat-unroutable', tone: 'bad' },
           { label: 'denied', value: stats?.denied ?? 0, testId: 'stat-denied', tone: 'bad' },
+          { label: 'bindings lost', value: stats?.bindingsLost ?? 0, testId: 'stat-bindings-lost', tone: 'bad' },
         ]}
       />
     </>

@@ -11,8 +11,8 @@ interface NodeShellProps {
   selected: boolean;
   /** Has a target handle (left): something may send to it. */
   input: boolean;
-  /** Has a source handle (right): it sends on. */
-  output: boolean;
+  /** Has a source handle (right): it sends on; `optional`: it may, and the handle stays faint until used (a consumer passing on). */
+  output: boolean | 'optional';
   /** One line describing the configuration, under the counters. */
   summary: string;
   children: ReactNode;
@@ -53,7 +53,11 @@ export function NodeShell({ id, kind, label, selected, input, output, summary, c
       <div className="mf-node__summary" title={summary}>
         {summary}
       </div>
-      {output && <Handle type="source" position={Position.Right} />}
+      {output === 'optional' ? (
+        <Handle type="source" position={Position.Right} className="is-optional" title="Link on to pass what it processed on" />
+      ) : (
+        output && <Handle type="source" position={Position.Right} />
+      )}
     </div>
   );
 }

@@ -71,11 +71,24 @@ const splitKeys = (text: string): string[] =>
     .filter((k) => k !== '');
 
 /** Weights text ("3, 1") to numbers; empty: undefined (round-robin); a word: a message. */
-function parseWeights(text: string): number[] | undefined | string {
+function parseWeights(text: string, per = 'key'): number[] | undefined | string {
   const parts = splitKeys(text);
   if (parts.length === 0) return undefined;
   const weights = parts.map(Number);
-  return weights.every(Number.isFinite) ? weights : 'enter numbers, one per key, e.g. 3, 1';
+  return weights.every(Number.isFinite) ? weights : `enter numbers, one per ${per}, e.g. 3, 1`;
+}
+
+/** Priorities text ("1, 5, 9") to numbers; a word: a message (the schema checks the range). */
+function parsePriorities(text: string): number[] | string {
+  const priorities = splitKeys(text).map(Number);
+  return priorities.every(Number.isInteger) ? priorities : 'enter whole numbers from 0 to 255, e.g. 1, 5, 9';
+}
+
+/** What the folded RabbitMQ group says about itself, e.g. "mandatory · priority 1, 9". */
+function rabbitState(config: ProducerConfig): string {
+  const parts = [config.mandatory ? 'mandatory' : 'not mandatory'];
+  if (config.priorities.length > 0) parts.push(`priority ${config.priorities.join(', ')}`);
+  return parts.join(' · ');
 }
 
 /**
@@ -215,7 +228,7 @@ export function ProducerForm({ id, data }: KindFormProps<'producer'>) {
         value={config.ttlMs}
         optional
         placeholder="none"
-        hint="Each message expires this long after it is sent; a queue's own TTL may cut it shorter."
+        hint="Each message expires this long after it is sent; a queue's own TTL may cut it shorter. At an MQTT broker it is the MQTT 5 message expiry interval (MQ-9)."
         testId="field-ttl"
         onCommit={(ttlMs) => commit(withOptional(config, 'ttlMs', ttlMs))}
       />
@@ -257,7 +270,7 @@ export function ProducerForm({ id, data }: KindFormProps<'producer'>) {
           </div>
         )}
       </FieldGroup>
-      <CollapsibleGroup legend="RabbitMQ" state={config.mandatory ? 'mandatory' : 'not mandatory'} changed={config.mandatory} testId="group-rabbitmq">
+      <CollapsibleGroup legend="RabbitMQ" state={rabbitState(config)} changed={config.mandatory || config.priorities.length > 0} testId="group-rabbitmq">
         <p className="mf-fieldset__note">At an exchange, the message&apos;s key is its routing key.</p>
         <CheckboxField
           label="Mandatory"
@@ -266,6 +279,34 @@ export function ProducerForm({ id, data }: KindFormProps<'producer'>) {
           testId="field-mandatory"
           onCommit={(mandatory) => commit({ ...config, mandatory })}
         />
+        <TextField
+          label="Priorities"
+          value={config.priorities.join(', ')}
+          placeholder="none (0)"
+          hint={`RMQ-P2: 0 to 255, comma-separated; ${config.priorityWeights ? 'drawn at random by weight' : 'assigned round-robin'} (one value: every message has it). A priority queue dispatches higher first; above its max priority counts as the max.`}
+          normalise={(text) => splitKeys(text).join(', ')}
+          testId="field-priorities"
+          onCommit={(text) => {
+            const priorities = parsePriorities(text);
+            if (typeof priorities === 'string') return priorities;
+            // Weights belong to the list they were set for: a new list starts round-robin.
+            return commit(withOptional({ ...config, priorities }, 'priorityWeights', undefined));
+          }}
+        />
+        {config.priorities.length > 1 && (
+          <TextField
+            label="Priority weights"
+            value={config.priorityWeights?.join(', ') ?? ''}
+            placeholder="round-robin"
+            hint="One per priority, e.g. 3, 1: priorities drawn at random in these proportions. Empty: round-robin."
+            normalise={(text) => splitKeys(text).map(Number).join(', ')}
+            testId="field-priority-weights"
+            onCommit={(text) => {
+              const weights = parseWeights(text, 'priority');
+              return typeof weights === 'string' ? weights : commit(withOptional(config, 'priorityWeights', weights));
+            }}
+          />
+        )}
       </CollapsibleGroup>
       <CollapsibleGroup legend="MQTT" state={mqttState(config)} changed={mqttChanged(config)} testId="group-mqtt">
         <p className="mf-fieldset__note">At an MQTT broker, the message&apos;s key is its topic.</p>

@@ -1,4 +1,5 @@
-import { queueConfigSchema, type QueueConfig } from '../../model/index.ts';
+import { nodeSchema, type QueueConfig } from '../../model/index.ts';
+import { toTopologyNode } from '../../store/convert.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import { CheckboxField, FieldGroup, NumberField, PercentField, SelectField, TextField, type Choice } from '../inspector/fields.tsx';
 import { applyIfValid, withOptional } from '../inspector/validation.ts';
@@ -26,17 +27,20 @@ const ORDERING_OPTIONS: readonly Choice<QueueConfig['ordering']>[] = [
   },
 ];
 
+/** SQS-2, said where a setting makes a queue SQS FIFO. */
+const SQS_FIFO_NAME = 'Ordered per group, this makes it an SQS FIFO queue, whose name (its label) must end in .fifo (SQS-2).';
+
 const DEDUPLICATION_OPTIONS: readonly Choice<QueueConfig['deduplication']>[] = [
   { value: 'none', label: 'None', hint: 'Every accepted message is delivered, repeats included.' },
   {
     value: 'message-id',
     label: 'By message id',
-    hint: 'SQS FIFO: a message whose id was accepted within the window is accepted again but not delivered.',
+    hint: `SQS FIFO: a message whose id was accepted within the window is accepted again but not delivered. ${SQS_FIFO_NAME}`,
   },
   {
     value: 'content',
     label: 'By content',
-    hint: 'SQS FIFO content-based: a message whose content (key, headers, size) was accepted within the window is accepted again but not delivered — different messages with the same content are dropped too.',
+    hint: `SQS FIFO content-based: a message whose content (key, headers, size) was accepted within the window is accepted again but not delivered — different messages with the same content are dropped too. ${SQS_FIFO_NAME}`,
   },
 ];
 
@@ -69,8 +73,14 @@ const DEAD_LETTER_KINDS = ['queue', 'topic', 'exchange'] as const;
 
 export function QueueForm({ id, data }: KindFormProps<'queue'>) {
   const config = data.config;
-  const commit = (candidate: unknown) =>
-    applyIfValid(queueConfigSchema, candidate, (next) => useTopologyStore.getState().updateNodeData(id, { ...data, config: next }));
+  // Checked as the whole node: SQS-2 ties a queue's name (its label) to its ordering and deduplication.
+  const commit = (candidate: unknown) => {
+    const node = useTopologyStore.getState().nodes.find((n) => n.id === id);
+    if (!node) return 'this node no longer exists';
+    return applyIfValid(nodeSchema, { ...toTopologyNode(node), config: candidate }, (next) => {
+      if (next.kind === 'queue') useTopologyStore.getState().updateNodeData(id, { ...data, config: next.config });
+    });
+  };
   // The queues, topics and exchanges this queue may dead-letter into.
   const targets = useNodeChoices(id, DEAD_LETTER_KINDS, true);
   const target = config.deadLetterTarget ?? NO_TARGET;
@@ -112,6 +122,17 @@ export function QueueForm({ id, data }: KindFormProps<'queue'>) {
             />
           </div>
         )}
+      </FieldGroup>
+      <FieldGroup legend="Priority" testId="group-priority">
+        <NumberField
+          label="Max priority"
+          value={config.maxPriority}
+          optional
+          placeholder="no priorities"
+          hint="RMQ-P2 x-max-priority (1-255): higher-priority messages are dispatched first, in arrival order within a priority; a priority above this counts as this, none is 0. Producers set priorities in their RabbitMQ group."
+          testId="field-max-priority"
+          onCommit={(maxPriority) => commit(withOptional(config, 'maxPriority', maxPriority))}
+        />
       </FieldGroup>
       <FieldGroup legend="Capacity" testId="group-capacity">
         <NumberField
@@ -209,7 +230,7 @@ export function QueueForm({ id, data }: KindFormProps<'queue'>) {
         <CheckboxField
           label="Durable"
           checked={config.durable}
-          hint="A durable queue keeps persistent messages across a crash; everything else is lost."
+          hint="RMQ-Q2: a durable queue keeps persistent messages across a crash; everything else is lost, and a transient queue is deleted at its restart, with its bindings."
           testId="field-durable"
           onCommit={(durable) => commit({ ...config, durable })}
         />

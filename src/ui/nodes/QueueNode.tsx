@@ -21,6 +21,7 @@ function summary(config: QueueConfig, deadLetter: string | undefined): string {
   if (deadLetter !== undefined) parts.push(config.deadLetterRoutingKey === undefined ? deadLetter : `${deadLetter}, key ${config.deadLetterRoutingKey}`);
   if (config.retentionMs !== undefined) parts.push(`retention ${formatDuration(config.retentionMs)}`);
   if (config.durable) parts.push('durable');
+  if (config.maxPriority !== undefined) parts.push(`priority ≤${config.maxPriority}`);
   if (config.deduplication !== 'none') {
     parts.push(`dedup ${config.deduplication === 'content' ? 'content' : 'id'} ${formatDuration(config.dedupWindowMs)}`);
   }
@@ -62,6 +63,18 @@ function QueueCounters({ id }: { id: string }) {
           { label: 'empty receives', value: stats?.emptyReceives ?? 0, testId: 'stat-empty-receives' },
         ]}
       />
+      {stats?.deleted && (
+        <div className="mf-node__minor">
+          <span
+            className="mf-stat mf-stat--minor mf-stat--bad"
+            title="RMQ-Q2: a transient queue is gone after its restart, with its bindings; what is sent to it is lost:unroutable"
+            data-testid="stat-deleted"
+          >
+            <b>deleted</b>
+            <span className="mf-stat__label">at restart</span>
+          </span>
+        </div>
+      )}
     </>
   );
 }

@@ -12,7 +12,8 @@ export function TopicForm({ id, data }: KindFormProps<'topic'>) {
     <>
       <p className="mf-inspector__note">
         Connect it to queues or consumers. Each subscriber gets its own copy, so one slow subscriber does not hold up the
-        others.
+        others. A subscriber that is down misses what is published meanwhile, unless its link holds a durable
+        subscription (select the link).
       </p>
       <AclFields id={id} acl={config.acl} receivers onCommit={(acl) => commit(withOptional(config, 'acl', acl))} />
     </>

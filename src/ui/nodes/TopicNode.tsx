@@ -14,6 +14,9 @@ function TopicCounters({ id }: { id: string }) {
         items={[
           { label: 'denied', value: stats?.denied ?? 0, testId: 'stat-denied', tone: 'bad' },
           { label: 'filtered', value: stats?.filtered ?? 0, testId: 'stat-filtered' },
+          { label: 'kept', value: stats?.kept ?? 0, testId: 'stat-kept', tone: 'warn' },
+          { label: 'missed offline', value: stats?.missed ?? 0, testId: 'stat-missed', tone: 'bad' },
+          { label: 'kept, dropped', value: stats?.overflowed ?? 0, testId: 'stat-kept-dropped', tone: 'bad' },
         ]}
       />
     </>

@@ -1,18 +1,30 @@
 import type { ComponentType } from 'react';
 import type { NodeKind } from '../../model/index.ts';
 import {
+  AggregatorIcon,
+  ClaimCheckIcon,
   ConsumerIcon,
+  ContentEnricherIcon,
+  ContentFilterIcon,
   ContentRouterIcon,
+  EnvelopeWrapperIcon,
   ExchangeIcon,
+  KafkaTopicIcon,
   LoadBalancerIcon,
   MessageFilterIcon,
   MqttBrokerIcon,
   ProducerIcon,
+  ReplierIcon,
+  RequesterIcon,
   ResequencerIcon,
+  ScatterGatherIcon,
+  SplitterIcon,
   QueueIcon,
   RecipientListIcon,
   TopicIcon,
+  TranslatorIcon,
   WireTapIcon,
+  ZmqSocketIcon,
 } from './icons.tsx';
 
 /** The palette's sections, in order. */
@@ -20,6 +32,7 @@ export const PALETTE_GROUPS = [
   { id: 'endpoints', title: 'Endpoints' },
   { id: 'channels', title: 'Channels & brokers' },
   { id: 'routers', title: 'Routers' },
+  { id: 'translators', title: 'Translators' },
 ] as const;
 export type PaletteGroup = (typeof PALETTE_GROUPS)[number]['id'];
 
@@ -83,6 +96,24 @@ export const KIND_LOOK: Record<NodeKind, KindLook> = {
       'Publish–subscribe: every message that arrives is copied to each outgoing link (queues or consumers). Copies appear as violet dots.',
     group: 'channels',
   },
+  'kafka-topic': {
+    label: 'Kafka topic',
+    Icon: KafkaTopicIcon,
+    colour: '#3f3f46',
+    description: 'Kafka: partitioned log, consumer groups',
+    explanation:
+      'A log split into partitions: a record goes to the partition its key hashes to (murmur2), a keyless one to a partition that changes per batch, so order holds per key, not across partitions. Reading deletes nothing: each consumer group (set on its links) reads every record, its members share the partitions, and it commits offsets; a crashed member\'s partitions move to the others, which resume at the committed offset. Retention or compaction deletes records; a leader crash loses what was not replicated yet.',
+    group: 'channels',
+  },
+  'zmq-socket': {
+    label: 'ZeroMQ socket',
+    Icon: ZmqSocketIcon,
+    colour: '#4338ca',
+    description: 'ZeroMQ: PUB, PUSH, DEALER, ROUTER',
+    explanation:
+      'A brokerless ZeroMQ socket in the application that feeds it, with a pipe to each peer (each link). A pipe holds what its peer has not processed yet, up to the high-water mark. PUB copies to every subscriber whose prefixes match the key and drops a full pipe\'s copy; PUSH and DEALER send to the next peer with room and make the send wait when every pipe is full; ROUTER sends to the peer its key names. A peer gets nothing until its connection handshake is done.',
+    group: 'channels',
+  },
   'content-router': {
     label: 'Content router',
     Icon: ContentRouterIcon,
@@ -137,13 +168,103 @@ export const KIND_LOOK: Record<NodeKind, KindLook> = {
       'Holds messages and lets them go in sequence order, per producer or per producer and key. A missing message is waited for up to the gap timeout, then skipped (counted); with the buffer full, the lowest held goes at once. One that arrives after its place was passed goes on at once, counted late.',
     group: 'routers',
   },
+  splitter: {
+    label: 'Splitter',
+    Icon: SplitterIcon,
+    colour: '#d97706',
+    description: 'One message in, N parts out',
+    explanation:
+      'Cuts each message into N parts (a fixed number, or the number in a header) that share the message\'s id as their correlation id and are numbered 1/N to N/N. The message itself becomes part 1; parts 2 to N are new copies with fates of their own. Each part weighs an even share of the message, or a set size. It holds nothing and takes no time.',
+    group: 'routers',
+  },
+  aggregator: {
+    label: 'Aggregator',
+    Icon: AggregatorIcon,
+    colour: '#0f766e',
+    description: 'Collects parts into one message',
+    explanation:
+      'Collects parts by correlation id and sends one aggregate when all N parts (or the completion size) are in. A group still incomplete when the completion timeout runs out (counted from its first part) goes on as it is, flagged partial. The parts ride in the aggregate and share its fate; a part that comes after its aggregate left is lost:late-part, and a repeat of a part it has is kept once (duplicates).',
+    group: 'routers',
+  },
+  translator: {
+    label: 'Translator',
+    Icon: TranslatorIcon,
+    colour: '#15803d',
+    description: 'Maps headers, size and key',
+    explanation:
+      'Message translator: renames, then removes, then sets headers ({seq} and {key} filled in), maps the size to size × factor + bytes (rounded, at least 0) and can rewrite the key. Each copy gets its own new headers: other copies of a fan-out are untouched. It holds nothing and takes no time.',
+    group: 'translators',
+  },
+  'content-enricher': {
+    label: 'Content enricher',
+    Icon: ContentEnricherIcon,
+    colour: '#0284c7',
+    description: 'Adds looked-up data; takes time, may fail',
+    explanation:
+      'Looks up what each message lacks: a lookup takes a time drawn from its distribution, at most its concurrency at once (the rest wait in arrival order), and may fail — the message is lost:enrichment-failed. A successful lookup adds its headers and bytes.',
+    group: 'translators',
+  },
+  'content-filter': {
+    label: 'Content filter',
+    Icon: ContentFilterIcon,
+    colour: '#92400e',
+    description: 'Strips headers, shrinks the body',
+    explanation:
+      'Keeps only the listed headers (or removes them) and shrinks the body by a factor and to at most a set size. Unlike a message filter it drops no message, only parts of each.',
+    group: 'translators',
+  },
+  'envelope-wrapper': {
+    label: 'Envelope wrapper',
+    Icon: EnvelopeWrapperIcon,
+    colour: '#be123c',
+    description: 'Wraps in an envelope, or unwraps',
+    explanation:
+      'Wrap puts each message in an envelope: its headers over the message’s own and its bytes on top. Unwrap takes the outermost envelope off exactly, so wrap then unwrap gives back the original size and headers; a message with no envelope passes unchanged.',
+    group: 'translators',
+  },
+  'claim-check': {
+    label: 'Claim check',
+    Icon: ClaimCheckIcon,
+    colour: '#57534e',
+    description: 'Parks the body; a small token travels',
+    explanation:
+      'Check-in parks each message’s body in a named store and sends on a small token: the size on the wire shrinks. Check-out (same store name) takes the body back by message id; a token whose body is not there — expired, taken already, or lost in a crash of the check-in — is lost:claim-missing.',
+    group: 'translators',
+  },
   consumer: {
     label: 'Consumer',
     Icon: ConsumerIcon,
     colour: '#ea580c',
     description: 'Processes messages, then acknowledges',
     explanation:
-      'Takes messages, processes up to its concurrency at once for the processing time, then acknowledges. Prefetch limits how many unacknowledged messages a queue may hand it.',
+      'Takes messages, processes up to its concurrency at once for the processing time, then acknowledges. Prefetch limits how many unacknowledged messages a queue may hand it. Linked on to another node, it is a processing step: it acknowledges and passes each message it processed on, and the message is delivered further downstream.',
     group: 'endpoints',
+  },
+  requester: {
+    label: 'Requester',
+    Icon: RequesterIcon,
+    colour: '#b45309',
+    description: 'Sends requests, waits for replies (ZeroMQ REQ)',
+    explanation:
+      'Sends requests (correlation id = its own id, reply-to = itself) round-robin over its outputs, and waits for the replies: at most "outstanding" at once — 1 is lockstep, a ZeroMQ REQ socket. Link the service back to it for the replies. Without a timeout a lost request or reply leaves it waiting for ever (ZMQ-2); with one it resends the same request, so the service may process it twice. A reply to a request already answered or given up is discarded as late.',
+    group: 'endpoints',
+  },
+  replier: {
+    label: 'Replier',
+    Icon: ReplierIcon,
+    colour: '#be185d',
+    description: 'Answers each request (ZeroMQ REP)',
+    explanation:
+      'A service: processes each request for the processing time, up to its concurrency at once, then replies with the request’s correlation id to the node that asked (over the link to it), or else over its only output (a reply queue). A request it has processed before (a resend) is processed again and counted as a duplicate; a failed one gets no reply.',
+    group: 'endpoints',
+  },
+  'scatter-gather': {
+    label: 'Scatter-gather',
+    Icon: ScatterGatherIcon,
+    colour: '#7c3aed',
+    description: 'Asks every respondent, collects until a deadline',
+    explanation:
+      'A survey (NN-1): each request goes as a copy to every respondent (every output except the result’s); replies are collected by correlation id until all answered or the deadline passed. Then one aggregate carrying the replies goes to the result output, or back to the requester, flagged partial if someone did not answer. Replies after that are discarded and counted late.',
+    group: 'routers',
   },
 };

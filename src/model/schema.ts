@@ -1070,7 +1070,7 @@ export const variantSchema = z.strictObject({
   description: z.string().max(2_000).optional(),
   /** By node id: fields merged into that node's config. */
   nodes: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
-  /** By edge id: link fields merged into its link; a binding, subscription, filter policy or opening time replaces the edge's. */
+  /** By edge id: link fields merged into its link; any other edge field given replaces the edge's. */
   edges: z
     .record(
       z.string(),

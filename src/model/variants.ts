@@ -4,8 +4,10 @@ import type { Topology } from './schema.ts';
 /**
  * A scenario with one of its variants switched on: each named node's config and edge's
  * link get the variant's fields merged in (nested objects replaced whole, as a form would
- * set them), an edge's binding, subscription, filter policy or opening time is replaced if given, the fault schedule is replaced if the variant gives one, and the result goes
- * through the one load pipeline, so a variant that makes an impossible topology is refused
+ * set them), each other edge field it gives (binding, subscription, filter policy, opening
+ * time, durable subscription, ZeroMQ prefixes, Kafka group) replaces the edge's, the fault
+ * schedule is replaced if the variant gives one, and the result goes through the one load
+ * pipeline, so a variant that makes an impossible topology is refused
  * with the path of what is wrong. The variants stay on the result, so one can switch again.
  */
 export function applyVariant(topology: Topology, variantId: string): LoadResult {

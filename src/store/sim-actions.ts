@@ -89,7 +89,9 @@ function topologyChanged(): void {
   loadedRevision = null;
   engineClient.invalidate();
   showIdle();
-  if (events > 0 || state === 'running') {
+  // A document opened in place of the old one is a new run, not an edit to explain.
+  const { simRevision, replacedRevision } = useTopologyStore.getState();
+  if ((events > 0 || state === 'running') && simRevision !== replacedRevision) {
     useUiStore.getState().notify('Topology changed, so the run was reset. Press Play to start again.');
   }
 }

@@ -21,6 +21,8 @@ export interface TopologyState {
   docRevision: number;
   /** Bumped by every edit that changes what a run would do: not moves, labels or the name. */
   simRevision: number;
+  /** The simRevision at which the whole document was last replaced (opened, a scenario, New). */
+  replacedRevision: number;
 }
 
 export interface TopologyActions {
@@ -92,6 +94,7 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
     edges: [],
     docRevision: 0,
     simRevision: 0,
+    replacedRevision: 0,
 
     onNodesChange(changes) {
       const bump: Bump = { doc: false, sim: false };
@@ -165,7 +168,10 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
       const doc: DocumentSettings = { name: topology.name, seed: topology.seed, faults: topology.faults };
       if (topology.description !== undefined) doc.description = topology.description;
       if (topology.scenario !== undefined) doc.scenario = topology.scenario;
-      commit({ doc, nodes: topology.nodes.map(toFlowNode), edges: topology.edges.map(toFlowEdge) }, { doc: true, sim: true });
+      commit(
+        { doc, nodes: topology.nodes.map(toFlowNode), edges: topology.edges.map(toFlowEdge), replacedRevision: get().simRevision + 1 },
+        { doc: true, sim: true },
+      );
     },
 
     clear() {

@@ -31,7 +31,9 @@ const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#94a3b8' },
 };
 const DELETE_KEYS = ['Backspace', 'Delete'];
-const FIT_OPTIONS: FitViewOptions = { padding: 0.1, maxZoom: 1.25 };
+// The right margin keeps the minimap (bottom right) from covering a node after a fit.
+const FIT_OPTIONS: FitViewOptions = { padding: { top: '48px', bottom: '48px', left: '48px', right: '190px' }, maxZoom: 1.25 };
+const MINIMAP_SIZE = { width: 150, height: 100 };
 const miniMapColour = (node: FlowNode): string => KIND_LOOK[node.data.kind].colour;
 
 const isValidConnection: IsValidConnection<FlowEdge> = (connection) => {
@@ -117,7 +119,7 @@ export function FlowCanvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="#cbd5e1" />
         <Controls position="bottom-left" />
-        <MiniMap<FlowNode> position="bottom-right" nodeColor={miniMapColour} pannable zoomable />
+        <MiniMap<FlowNode> position="bottom-right" nodeColor={miniMapColour} pannable zoomable style={MINIMAP_SIZE} />
         <DeadLetterLayer />
         <DotOverlay />
         <FitOnRequest />

@@ -31,10 +31,19 @@ export function edgeCurvesVersion(): number {
 
 /** Leaves the source handle rightwards and enters the target leftwards, like the handles face. */
 export function edgeCurve(sx: number, sy: number, tx: number, ty: number): EdgeCurve {
-  // A backwards edge (target left of source) needs a wider swing to stay readable.
-  const reach = Math.max(Math.abs(tx - sx) * 0.5, tx < sx ? 80 : 30);
+  if (tx < sx) {
+    // A backwards edge (a reply going back to its requester) swings out and loops below
+    // both ends, instead of cutting back through the nodes between them.
+    const reach = Math.min(Math.max((sx - tx) * 0.3, 80), 220);
+    const below = Math.max(sy, ty) + BACKWARD_DROP;
+    return [sx, sy, sx + reach, below, tx - reach, below, tx, ty];
+  }
+  const reach = Math.max((tx - sx) * 0.5, 30);
   return [sx, sy, sx + reach, sy, tx - reach, ty, tx, ty];
 }
+
+/** How far below its lower end a backwards edge's loop reaches for (about a node's height). */
+const BACKWARD_DROP = 160;
 
 export function curvePath(c: EdgeCurve): string {
   return `M${c[0]},${c[1]} C${c[2]},${c[3]} ${c[4]},${c[5]} ${c[6]},${c[7]}`;

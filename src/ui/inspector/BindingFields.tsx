@@ -1,7 +1,7 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Binding, ExchangeConfig } from '../../model/index.ts';
 import { FieldGroup, SelectField, type Choice, type Commit } from './fields.tsx';
-import { AddRowButton, ListMessage, NameValueList, RemoveRowButton, RowInput, useRowsDraft } from './row-list.tsx';
+import { ListMessage, NameValueList, TextList } from './row-list.tsx';
 
 type ExchangeType = ExchangeConfig['type'];
 
@@ -135,42 +135,22 @@ export function BindingFields({ exchangeType, queueId, binding, onCommit }: Bind
 
 /** Binding keys as a list of boxes, each with its remove button. */
 function KeyList({ keys, warning, hint, onCommit }: { keys: string[]; warning: string | undefined; hint: ReactNode; onCommit: Commit<string[]> }) {
-  const labelId = useId();
-  const { rows, error, added, edit } = useRowsDraft(keys, (k) => [...k], keysFromRows, onCommit);
   return (
-    <div className={`mf-field${error ? ' has-error' : ''}`} data-testid="binding-keys">
-      <span className="mf-field__label" id={labelId}>
-        Binding keys
-      </span>
-      {rows.length > 0 && (
-        <div className="mf-list-rows" role="group" aria-labelledby={labelId}>
-          {rows.map((row, i) => (
-            // Index keys: rows have no identity of their own, and a removal re-reads the rest.
-            <div className="mf-list-row" key={i}>
-              <RowInput
-                value={row}
-                placeholder="binding key"
-                label={`Binding key ${i + 1}`}
-                invalid={error !== undefined}
-                autoFocus={i === added}
-                testId={`binding-key-${i}`}
-                onChange={(value) => edit(rows.map((r, k) => (k === i ? value : r)))}
-              />
-              <RemoveRowButton
-                label={`Remove binding key ${i + 1}`}
-                title="Remove this binding key"
-                testId={`binding-key-${i}-remove`}
-                onClick={() => edit(rows.filter((_, k) => k !== i))}
-              />
-            </div>
-          ))}
-        </div>
-      )}
-      <AddRowButton testId="binding-add-key" onClick={() => edit([...rows, ''], rows.length)}>
-        + Binding key
-      </AddRowButton>
-      <ListMessage error={error} warning={warning} hint={hint} testId="binding" />
-    </div>
+    <TextList
+      label="Binding keys"
+      values={keys}
+      fromRows={keysFromRows}
+      placeholder="binding key"
+      rowLabel={(i) => `Binding key ${i + 1}`}
+      removeLabel={(i) => `Remove binding key ${i + 1}`}
+      removeTitle="Remove this binding key"
+      addLabel="+ Binding key"
+      testIds={{ list: 'binding-keys', row: 'binding-key', add: 'binding-add-key' }}
+      warning={warning}
+      hint={hint}
+      messageTestId="binding"
+      onCommit={onCommit}
+    />
   );
 }
 

@@ -1,8 +1,7 @@
-import { useId } from 'react';
 import type { ZmqSocketConfig } from '../../model/index.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import { CheckboxField, FieldGroup, type Commit } from './fields.tsx';
-import { AddRowButton, ListMessage, RemoveRowButton, RowInput, useRowsDraft } from './row-list.tsx';
+import { TextList } from './row-list.tsx';
 
 /** The empty prefix: it starts every key, so it subscribes to everything (ZMQ-3). */
 const EVERYTHING = '';
@@ -46,14 +45,12 @@ export function ZmqSubscribeFields({ socketId, subscribe, onCommit }: {
   /** Gets the whole edited subscription (undefined: the default, everything); returns the problem to show, or undefined once applied. */
   onCommit: Commit<string[] | undefined>;
 }) {
-  const labelId = useId();
   const pattern = useTopologyStore((s): ZmqSocketConfig['pattern'] | undefined => {
     const node = s.nodes.find((n) => n.id === socketId);
     return node?.data.kind === 'zmq-socket' ? node.data.config.pattern : undefined;
   });
   const everything = subscribesToEverything(subscribe);
   const prefixes = prefixRows(subscribe);
-  const { rows, error, added, edit } = useRowsDraft(prefixes, (p) => [...p], prefixesFromRows, (next) => onCommit(subscribeValue(everything, next)));
   if (pattern !== 'pub') {
     return (
       <FieldGroup legend="Subscription" testId="group-zmq-subscribe">
@@ -75,50 +72,32 @@ export function ZmqSubscribeFields({ socketId, subscribe, onCommit }: {
         checked={everything}
         hint="A subscriber with no subscription at all receives nothing."
         testId="zmq-subscribe-all"
-        onCommit={(all) => onCommit(subscribeValue(all, prefixesFromRows(rows)))}
+        onCommit={(all) => onCommit(subscribeValue(all, prefixes))}
       />
-      <div className={`mf-field${error ? ' has-error' : ''}`} data-testid="zmq-prefixes">
-        <span className="mf-field__label" id={labelId}>
-          Prefixes
-        </span>
-        {rows.length > 0 && (
-          <div className="mf-list-rows" role="group" aria-labelledby={labelId}>
-            {rows.map((row, i) => (
-              // Index keys: rows have no identity of their own, and a removal re-reads the rest.
-              <div className="mf-list-row" key={i}>
-                <RowInput
-                  value={row}
-                  placeholder="e.g. weather."
-                  label={`Prefix ${i + 1}`}
-                  invalid={error !== undefined}
-                  autoFocus={i === added}
-                  testId={`zmq-prefix-${i}`}
-                  onChange={(value) => edit(rows.map((r, k) => (k === i ? value : r)))}
-                />
-                <RemoveRowButton label={`Remove prefix ${i + 1}`} title="Remove this prefix" testId={`zmq-prefix-${i}-remove`} onClick={() => edit(rows.filter((_, k) => k !== i))} />
-              </div>
-            ))}
-          </div>
-        )}
-        <AddRowButton testId="zmq-add-prefix" onClick={() => edit([...rows, ''], rows.length)}>
-          + Prefix
-        </AddRowButton>
-        <ListMessage
-          error={error}
-          warning={subscribe !== undefined && subscribe.length === 0 ? 'No subscription: this subscriber receives nothing (ZMQ-3).' : undefined}
-          hint={
-            everything ? (
-              'Prefixes add nothing while it takes everything.'
-            ) : (
-              <>
-                Compared byte by byte with the start of the key: <code>weather.</code> takes <code>weather.eu</code> and{' '}
-                <code>weather.us</code>; a message without a key matches only the empty prefix.
-              </>
-            )
-          }
-          testId="zmq-subscribe"
-        />
-      </div>
+      <TextList
+        label="Prefixes"
+        values={prefixes}
+        fromRows={prefixesFromRows}
+        placeholder="e.g. weather."
+        rowLabel={(i) => `Prefix ${i + 1}`}
+        removeLabel={(i) => `Remove prefix ${i + 1}`}
+        removeTitle="Remove this prefix"
+        addLabel="+ Prefix"
+        testIds={{ list: 'zmq-prefixes', row: 'zmq-prefix', add: 'zmq-add-prefix' }}
+        warning={subscribe !== undefined && subscribe.length === 0 ? 'No subscription: this subscriber receives nothing (ZMQ-3).' : undefined}
+        hint={
+          everything ? (
+            'Prefixes add nothing while it takes everything.'
+          ) : (
+            <>
+              Compared byte by byte with the start of the key: <code>weather.</code> takes <code>weather.eu</code> and{' '}
+              <code>weather.us</code>; a message without a key matches only the empty prefix.
+            </>
+          )
+        }
+        messageTestId="zmq-subscribe"
+        onCommit={(next) => onCommit(subscribeValue(everything, next))}
+      />
     </FieldGroup>
   );
 }

@@ -209,3 +209,60 @@ export function NameValueList({ value, label, noun, namePlaceholder, testId, row
     </div>
   );
 }
+
+/**
+ * A list of short texts (binding keys, header names, prefixes), one box each with its
+ * remove button, and a button that adds an empty box. Commits when what the boxes read
+ * changes; a problem `fromRows` names stays on screen with the boxes as typed.
+ */
+export function TextList({ label, values, fromRows, placeholder, rowLabel, removeLabel, removeTitle, addLabel, testIds, warning, hint, messageTestId, onCommit }: {
+  label: string;
+  values: readonly string[];
+  /** The list the boxes say, or a message naming what is wrong. */
+  fromRows: (rows: readonly string[]) => string[] | string;
+  placeholder: string;
+  /** Accessible names: one box's, and its remove button's. */
+  rowLabel: (index: number) => string;
+  removeLabel: (index: number) => string;
+  removeTitle: string;
+  addLabel: string;
+  /** The list's testid, each box's (`${row}-${i}`, its remove button `${row}-${i}-remove`), the add button's. */
+  testIds: { list: string; row: string; add: string };
+  warning?: string | undefined;
+  hint: ReactNode;
+  messageTestId?: string;
+  onCommit: Commit<string[]>;
+}) {
+  const labelId = useId();
+  const { rows, error, added, edit } = useRowsDraft<string, string[]>([...values], (v) => [...v], fromRows, onCommit);
+  return (
+    <div className={`mf-field${error ? ' has-error' : ''}`} data-testid={testIds.list}>
+      <span className="mf-field__label" id={labelId}>
+        {label}
+      </span>
+      {rows.length > 0 && (
+        <div className="mf-list-rows" role="group" aria-labelledby={labelId}>
+          {rows.map((row, i) => (
+            // Index keys: rows have no identity of their own, and a removal re-reads the rest.
+            <div className="mf-list-row" key={i}>
+              <RowInput
+                value={row}
+                placeholder={placeholder}
+                label={rowLabel(i)}
+                invalid={error !== undefined}
+                autoFocus={i === added}
+                testId={`${testIds.row}-${i}`}
+                onChange={(value) => edit(rows.map((r, k) => (k === i ? value : r)))}
+              />
+              <RemoveRowButton label={removeLabel(i)} title={removeTitle} testId={`${testIds.row}-${i}-remove`} onClick={() => edit(rows.filter((_, k) => k !== i))} />
+            </div>
+          ))}
+        </div>
+      )}
+      <AddRowButton testId={testIds.add} onClick={() => edit([...rows, ''], rows.length)}>
+        {addLabel}
+      </AddRowButton>
+      <ListMessage error={error} warning={warning} hint={hint} testId={messageTestId} />
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Commit } from '../inspector/fields.tsx';
-import { AddRowButton, ListMessage, RemoveRowButton, RowInput, useRowsDraft } from '../inspector/row-list.tsx';
+import { TextList } from '../inspector/row-list.tsx';
 
 /** Header names from the list's boxes: trimmed, empty boxes skipped, or a message naming a repeat. */
 export function headerNamesFromRows(rows: readonly string[]): string[] | string {
@@ -23,36 +23,19 @@ export function HeaderNameList({ label, names, hint, testId, onCommit }: {
   testId: string;
   onCommit: Commit<string[]>;
 }) {
-  const labelId = useId();
-  const { rows, error, added, edit } = useRowsDraft(names, (n) => [...n], headerNamesFromRows, onCommit);
   return (
-    <div className={`mf-field${error ? ' has-error' : ''}`} data-testid={testId}>
-      <span className="mf-field__label" id={labelId}>
-        {label}
-      </span>
-      {rows.length > 0 && (
-        <div className="mf-list-rows" role="group" aria-labelledby={labelId}>
-          {rows.map((row, i) => (
-            // Index keys: rows have no identity of their own, and a removal re-reads the rest.
-            <div className="mf-list-row" key={i}>
-              <RowInput
-                value={row}
-                placeholder="header name"
-                label={`${label} ${i + 1}`}
-                invalid={error !== undefined}
-                autoFocus={i === added}
-                testId={`${testId}-${i}`}
-                onChange={(value) => edit(rows.map((r, k) => (k === i ? value : r)))}
-              />
-              <RemoveRowButton label={`Remove header ${i + 1}`} title="Remove this header name" testId={`${testId}-${i}-remove`} onClick={() => edit(rows.filter((_, k) => k !== i))} />
-            </div>
-          ))}
-        </div>
-      )}
-      <AddRowButton testId={`${testId}-add`} onClick={() => edit([...rows, ''], rows.length)}>
-        + Header
-      </AddRowButton>
-      <ListMessage error={error} hint={hint} />
-    </div>
+    <TextList
+      label={label}
+      values={names}
+      fromRows={headerNamesFromRows}
+      placeholder="header name"
+      rowLabel={(i) => `${label} ${i + 1}`}
+      removeLabel={(i) => `Remove header ${i + 1}`}
+      removeTitle="Remove this header name"
+      addLabel="+ Header"
+      testIds={{ list: testId, row: testId, add: `${testId}-add` }}
+      hint={hint}
+      onCommit={onCommit}
+    />
   );
 }

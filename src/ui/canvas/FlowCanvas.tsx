@@ -31,8 +31,9 @@ const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#94a3b8' },
 };
 const DELETE_KEYS = ['Backspace', 'Delete'];
-// The right margin keeps the minimap (bottom right) from covering a node after a fit.
-const FIT_OPTIONS: FitViewOptions = { padding: { top: '48px', bottom: '48px', left: '48px', right: '190px' }, maxZoom: 1.25 };
+// The bottom margin keeps the minimap and the zoom controls (bottom corners) from covering
+// a node after a fit; flows run left to right, so height is the cheaper side to give.
+const FIT_OPTIONS: FitViewOptions = { padding: { top: '40px', bottom: '125px', left: '40px', right: '40px' }, maxZoom: 1.25 };
 const MINIMAP_SIZE = { width: 150, height: 100 };
 const miniMapColour = (node: FlowNode): string => KIND_LOOK[node.data.kind].colour;
 

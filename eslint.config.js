@@ -5,6 +5,8 @@ import globals from 'globals';
 
 const pureWhy =
   'engine/, model/ and export/ run unchanged in the worker, in Vitest and in the CLI (DESIGN.md boundary 1)';
+const fidelityWhy =
+  'src/fidelity and the broker clients are Node-only test drivers against real brokers: nothing in the app or the engine may depend on them';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
@@ -31,6 +33,7 @@ export default tseslint.config(
           })),
           patterns: [
             { group: ['**/store/**', '**/ui/**', '**/sim-client/**', '**/workers/**'], message: pureWhy },
+            { group: ['**/fidelity/**', 'amqplib', 'mqtt', 'nats'], message: fidelityWhy },
           ],
         },
       ],
@@ -66,6 +69,7 @@ export default tseslint.config(
               group: ['**/engine', '**/engine/**'],
               message: 'The UI reaches the engine only through src/sim-client (DESIGN.md boundary 2).',
             },
+            { group: ['**/fidelity/**', 'amqplib', 'mqtt', 'nats'], message: fidelityWhy },
           ],
         },
       ],
@@ -85,7 +89,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.worker } },
   },
   {
-    files: ['src/cli/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{ts,js}', 'bin/**/*.js', '*.config.{ts,js}', '.ci/**/*.js'],
+    files: ['src/cli/**/*.ts', 'src/fidelity/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{ts,js}', 'bin/**/*.js', '*.config.{ts,js}', '.ci/**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -28,6 +28,11 @@ export interface Message {
   createdAt: number;
   /** Sim time after which it must not be delivered; Infinity: never expires. */
   expiresAt: number;
+  /**
+   * RMQ-T1: its own time to live, from its producer (Infinity: none). A queue counts it from
+   * when the message enters the queue, as RabbitMQ does, not from the publish.
+   */
+  ttlMs: number;
   /** Deliveries to a consumer so far. */
   attempts: number;
   /** Set when a queue makes it ready again after a delivery (nack with requeue, ack timeout). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTopology, type Topology } from '../model/index.ts';
+import { loadTopology, presetById, type Topology } from '../model/index.ts';
 import { runReport } from './report.ts';
 import type { ConsumerStats, QueueStats } from './session-types.ts';
 import { Simulation } from './simulation.ts';
@@ -144,5 +144,27 @@ describe('SQS-7 redrive: past maxReceiveCount the message moves to the DLQ', () 
     expect(stats<ConsumerStats>(sim, 'c').received).toBe(12);
     expect(stats<QueueStats>(sim, 'dlq').depth).toBe(4);
     expect(runReport(sim).ledger.deadLettered).toEqual({ 'delivery-limit': 4 });
+  });
+});
+
+describe('RMQ-D2 quorum delivery limit: RabbitMQ counts redeliveries, the limit is how many may follow the first delivery', () => {
+  it('the quorum queue preset (delivery-limit 20) delivers a message that always fails 21 times, then dead-letters it delivery-limit', () => {
+    const sim = run(
+      build(
+        [
+          { id: 'p', kind: 'producer', config: { limit: 1, rate: { dist: 'constant', perSecond: 100 } } },
+          { id: 'q', kind: 'queue', config: { ...presetById('rabbitmq-quorum-queue')!.config, deadLetterTarget: 'dlq' } },
+          { id: 'c', kind: 'consumer', config: { processingMs: fixed(1), failureProbability: 1, onFailure: 'requeue' } },
+          { id: 'dlq', kind: 'queue', config: {} },
+        ],
+        [
+          ['p', 'q'],
+          ['q', 'c'],
+        ],
+      ),
+      10_000,
+    );
+    expect(stats<ConsumerStats>(sim, 'c')).toMatchObject({ received: 21, redelivered: 20 });
+    expect(runReport(sim).ledger.deadLettered).toEqual({ 'delivery-limit': 1 });
   });
 });

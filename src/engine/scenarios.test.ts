@@ -374,11 +374,11 @@ describe('scenario 21: poison message (RMQ-D2)', () => {
     expect(held(sim, 'orders')[0]!.attempts).toBe(96);
   });
 
-  it('quorum-like queue: dead-lettered with delivery-limit after 20 deliveries', () => {
+  it('RMQ-D2 quorum-like queue (delivery-limit 20 counts redeliveries): dead-lettered with delivery-limit after 21 deliveries', () => {
     const { sim, report: r } = run(variant(base, 'quorum'), 10_000);
-    expect(queue(r, 'orders').dispatched).toBe(20);
-    expect(consumer(r, 'consumer').failed).toBe(20);
-    expect(queue(r, 'orders').redelivered).toBe(19);
+    expect(queue(r, 'orders').dispatched).toBe(21);
+    expect(consumer(r, 'consumer').failed).toBe(21);
+    expect(queue(r, 'orders').redelivered).toBe(20);
     expect(r.ledger.deadLettered).toEqual({ 'delivery-limit': 1 });
     expect(held(sim, 'dlq').map((m) => m.deadLetterReason)).toEqual(['delivery-limit']);
   });

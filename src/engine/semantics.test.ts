@@ -83,6 +83,28 @@ describe('RMQ-L2 overflow: max-length 3, no consumer, publish 1..5', () => {
     expect(runReport(sim).ledger.deadLettered).toEqual({ 'max-length': 2 });
   });
 
+  it('drop-head applies after a requeue too: a nack into a full queue puts the message back at the head, and it is dead-lettered max-length', () => {
+    // c holds 1 while 2 and 3 fill the queue (max-length 2); its nack at about 100 ms makes 1, 2, 3 ready: one too many.
+    const sim = run(
+      build(
+        [
+          producer('p', { limit: 3 }),
+          queue('q', { maxLength: 2, deadLetterTarget: 'dlq' }),
+          consumer('c', { processingMs: fixed(100), failureProbability: 1, onFailure: 'requeue' }),
+          queue('dlq'),
+        ],
+        [
+          ['p', 'q'],
+          ['q', 'c'],
+        ],
+      ),
+      150,
+    );
+    expect(held(sim, 'dlq')).toEqual([1]);
+    expect(held(sim, 'q')).toEqual([3]);
+    expect(stats<QueueStats>(sim, 'q').unacked).toBe(1);
+  });
+
   it('block keeps 1, 2, 3 and holds 4, 5 waiting at the producer: nothing is lost', () => {
     const sim = run(topology({ overflow: 'block' }), 1_000);
     expect(held(sim, 'q')).toEqual([1, 2, 3]);
@@ -295,6 +317,35 @@ describe('RMQ-T1 message TTL', () => {
     expect(stats<QueueStats>(sim, 'q')).toMatchObject({ depth: 3, expired: 0 });
     sim.runUntil(20_000);
     expect(stats<QueueStats>(sim, 'q')).toMatchObject({ depth: 0, expired: 3 });
+  });
+
+  it('a message TTL counts from when the message enters the queue, not from its publish (RabbitMQ counts time in the queue)', () => {
+    // An 80 ms link: the 100 ms TTL runs from 80 to 180 ms, so a consumer joining at 150 ms still gets the message.
+    const t = build(
+      [producer('p', { limit: 1, ttlMs: 100 }), queue('q', { deadLetterTarget: 'dlq' }), queue('dlq'), consumer('c', { processingMs: fixed(1) })],
+      [
+        ['p', 'q', { latencyMs: fixed(80) }],
+        ['q', 'c'],
+      ],
+    );
+    const sim = run(lateEdge(t, 'e1', 150), 1_000);
+    expect(sim.ledger.delivered).toBe(1);
+    expect(stats<QueueStats>(sim, 'q').expired).toBe(0);
+  });
+
+  it('per-message TTL 0 over a link that takes time: delivered to a free consumer on arrival, else expired', () => {
+    const sim = run(
+      build(
+        [producer('p', { limit: 3, ttlMs: 0, rate: { dist: 'constant', perSecond: 1_000 } }), queue('q', { deadLetterTarget: 'dlq' }), queue('dlq'), consumer('c', { processingMs: fixed(100) })],
+        [
+          ['p', 'q', { latencyMs: fixed(5) }],
+          ['q', 'c'],
+        ],
+      ),
+      1_000,
+    );
+    expect(sim.ledger.delivered).toBe(1);
+    expect(held(sim, 'dlq')).toEqual([2, 3]);
   });
 
   it('TTL 0 means deliver now or expire', () => {

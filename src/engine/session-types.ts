@@ -210,6 +210,19 @@ export interface MqttBrokerStats {
   /** Publishes its ACL refused. */
   denied: number;
 }
+/** A NATS server, core NATS (SEMANTICS.md §11): it keeps nothing, so it counts only what passed. */
+export interface NatsServerStats {
+  kind: 'nats-server';
+  received: number;
+  /** Copies sent to subscriptions: plain ones, and one member per matching queue group. */
+  copiesOut: number;
+  /** Of those, sent to a queue group member (N-3). */
+  toQueueGroups: number;
+  /** Publishes no subscription took, discarded (N-1, lost:unroutable). */
+  unroutable: number;
+  /** Publishes its ACL refused. */
+  denied: number;
+}
 /** A stateless router of SEMANTICS.md §5. */
 export interface RouterStats<K extends RouterKind = RouterKind> {
   kind: K;
@@ -409,7 +422,7 @@ export interface ScatterGatherStats {
   /** Surveys collecting now. */
   open: number;
 }
-export type NodeStats = KafkaTopicStats | ZmqSocketStats | ProducerStats | ResequencerStats | SplitterStats | AggregatorStats | ExchangeStats | MqttBrokerStats | QueueStats | TopicStats | { [K in RouterKind]: RouterStats<K> }[RouterKind] | ConsumerStats | TranslatorStats | ContentEnricherStats | ContentFilterStats | EnvelopeWrapperStats | ClaimCheckStats | RequesterStats | ReplierStats | ScatterGatherStats;
+export type NodeStats = KafkaTopicStats | ZmqSocketStats | ProducerStats | ResequencerStats | SplitterStats | AggregatorStats | ExchangeStats | MqttBrokerStats | NatsServerStats | QueueStats | TopicStats | { [K in RouterKind]: RouterStats<K> }[RouterKind] | ConsumerStats | TranslatorStats | ContentEnricherStats | ContentFilterStats | EnvelopeWrapperStats | ClaimCheckStats | RequesterStats | ReplierStats | ScatterGatherStats;
 
 /** Where a message a node holds stands. */
 export type HeldState =

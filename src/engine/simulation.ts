@@ -7,7 +7,7 @@ import { TraceHash } from './core/trace-hash.ts';
 import { Ledger, type DeadLetterReason, type Fate } from './ledger/ledger.ts';
 import { SeriesRecorder } from './ledger/series.ts';
 import type { Death, Envelope, Message, Receipt } from './message.ts';
-import { CONFIRM_ACK, CONFIRM_NACK, type HeldMessage, type NodeRuntime, type SendOptions, type SimContext } from './nodes/node.ts';
+import { CONFIRM_ACK, CONFIRM_NACK, type HeldMessage, type NodeRuntime, type SendOptions, type SimContext, type SimulationObserver } from './nodes/node.ts';
 import { NODE_DEFINITIONS } from './nodes/registry.ts';
 import { DOT_COPY, DOT_NORMAL, DOT_REDELIVERED, DOT_STRIDE, type MessageView, type NodeMessages, type NodeStats } from './session-types.ts';
 
@@ -47,6 +47,8 @@ export class Simulation implements SimContext {
   readonly seed: number;
   readonly ledger = new Ledger();
   readonly topology: Topology;
+  /** Set by a harness that watches deliveries and returns (the fidelity tests); the app leaves it unset. */
+  observer: SimulationObserver | undefined = undefined;
 
   private readonly heap = new EventHeap();
   private readonly popped = newPoppedEvent();
@@ -305,6 +307,7 @@ export class Simulation implements SimContext {
       sizeBytes,
       createdAt: this.now,
       expiresAt,
+      ttlMs: Infinity,
       attempts: 0,
       redelivered: false,
       deadLetterReason: undefined,
@@ -416,6 +419,7 @@ export class Simulation implements SimContext {
     if (routingKey !== undefined) copy.key = routingKey;
     // The per-message expiry does not follow a dead letter (it would expire again at once).
     copy.expiresAt = Infinity;
+    copy.ttlMs = Infinity;
     copy.expiryIsRetention = false;
     this.release(msg, `dead-lettered:${reason}`);
     // Moved as an event at the same instant, so a dead-letter loop is caught by the
@@ -423,14 +427,22 @@ export class Simulation implements SimContext {
     this.envelope(copy, -1, target, this.now, true);
   }
 
+  sendDirect(target: number, msg: Message): void {
+    this.envelope(msg, -1, target, this.now, true);
+  }
+
   returnToProducer(msg: Message): void {
+    this.observer?.returned(msg);
     this.runtimes[msg.producer]!.returnedByExchange?.();
     this.release(msg, 'rejected');
   }
 
   refused(msg: Message): void {
     this.runtimes[msg.producer]!.refusedByQueue?.();
-    if (this.receipt) this.receipt.nack = true;
+    if (!this.receipt) return;
+    // Refused by several queues it was routed to, the publish is still nacked once.
+    if (!this.receipt.nack) this.observer?.nacked?.(msg);
+    this.receipt.nack = true;
   }
 
   confirmLater(msg: Message): void {

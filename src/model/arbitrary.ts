@@ -91,12 +91,13 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
       topics: fc.integer({ min: 0, max: 2 }),
       exchanges: fc.integer({ min: 0, max: 2 }),
       brokers: fc.integer({ min: 0, max: 1 }),
+      natsServers: fc.integer({ min: 0, max: 1 }),
       zmqSockets: fc.integer({ min: 0, max: 1 }),
       routers: fc.integer({ min: 0, max: 2 }),
       consumers: fc.integer({ min: 1, max: 4 }),
       seed: fc.integer({ min: 0, max: 0xffffffff }),
     })
-    .chain(({ producers, queues, topics, exchanges, brokers, zmqSockets, routers, consumers, seed }) => {
+    .chain(({ producers, queues, topics, exchanges, brokers, natsServers, zmqSockets, routers, consumers, seed }) => {
       const ids = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
       const p = ids('p', producers);
       const q = ids('q', queues);
@@ -104,6 +105,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
       const c = ids('c', consumers);
       const x = ids('x', exchanges);
       const m = ids('m', brokers);
+      const n = ids('n', natsServers);
       const z = ids('z', zmqSockets);
       const r = ids('r', routers);
       const producerNode = (id: string) =>
@@ -370,8 +372,17 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
               ),
             ),
           ),
-          producerTargets: fc.tuple(...p.map(() => fc.option(fc.constantFrom(...q, ...t, ...x, ...m, ...z, ...r, ...c), { nil: undefined }))),
+          producerTargets: fc.tuple(...p.map(() => fc.option(fc.constantFrom(...q, ...t, ...x, ...m, ...n, ...z, ...r, ...c), { nil: undefined }))),
           brokerTargets: fc.tuple(...m.map(() => subset(c))),
+          natsTargets: fc.tuple(...n.map(() => subset(c))),
+          // N-2 subjects on the producers' keys (a, b, c); N-3 queue groups sometimes.
+          natsSubscriptions: fc.array(
+            fc.option(
+              fc.record({ subject: fc.constantFrom('a', 'b', '*', '>', 'a.>', '*.b'), queueGroup: optional(fc.constantFrom('g', 'h')) }),
+              { nil: undefined, freq: 4 },
+            ),
+            { minLength: 64, maxLength: 64 },
+          ),
           subscriptions: fc.array(arbitrarySubscription, { minLength: 64, maxLength: 64 }),
           exchangeTargets: fc.tuple(...x.map(() => subset(q))),
           bindings: fc.array(arbitraryBinding, { minLength: 64, maxLength: 64 }),
@@ -385,10 +396,11 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
           links: fc.array(arbitraryLink, { minLength: 64, maxLength: 64 }),
           faults: fc.array(arbitraryFaultSeed, { maxLength: 4 }),
         })
-        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, brokerNodes, zmqNodes, zmqTargets, zmqSubscriptions, routers: routerWiring, producerTargets, exchangeTargets, brokerTargets, subscriptions, bindings, filterPolicies, opensAt, durableSubscriptions, topicTargets, queueTargets, consumerTargets, links }) => {
+        .map(({ faults, producerNodes, consumerNodes, queueNodes, exchangeNodes, brokerNodes, zmqNodes, zmqTargets, zmqSubscriptions, routers: routerWiring, producerTargets, exchangeTargets, brokerTargets, natsTargets, natsSubscriptions, subscriptions, bindings, filterPolicies, opensAt, durableSubscriptions, topicTargets, queueTargets, consumerTargets, links }) => {
           const pairs: [string, string][] = [];
           exchangeTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([x[i]!, target])));
           brokerTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([m[i]!, target])));
+          natsTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([n[i]!, target])));
           zmqTargets.forEach((targets, i) => targets.forEach((target) => pairs.push([z[i]!, target])));
           routerWiring.forEach(({ targets }, i) => targets.forEach((target) => pairs.push([r[i]!, target])));
           producerTargets.forEach((target, i) => target !== undefined && pairs.push([p[i]!, target]));
@@ -402,6 +414,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             link: links[i % links.length]!,
             ...(source.startsWith('x') ? { binding: bindings[i % bindings.length]! } : {}),
             ...(source.startsWith('m') ? { subscription: subscriptions[i % subscriptions.length]! } : {}),
+            ...(source.startsWith('n') && natsSubscriptions[i % natsSubscriptions.length] !== undefined ? { natsSubscription: natsSubscriptions[i % natsSubscriptions.length]! } : {}),
             ...(source.startsWith('z') && zmqSubscriptions[i % zmqSubscriptions.length] !== undefined ? { zmqSubscribe: zmqSubscriptions[i % zmqSubscriptions.length]! } : {}),
             ...(source.startsWith('t') && filterPolicies[i % filterPolicies.length] !== undefined ? { filterPolicy: filterPolicies[i % filterPolicies.length]! } : {}),
             ...(opensAt[i % opensAt.length] === undefined ? {} : { activeFromMs: opensAt[i % opensAt.length]! }),
@@ -414,6 +427,7 @@ export function arbitraryTopology(): fc.Arbitrary<Topology> {
             ...producerNodes,
             ...exchangeNodes,
             ...brokerNodes,
+            ...n.map((id): TopologyNode => ({ id, kind: 'nats-server', position: { x: 0, y: 0 }, config: {} })),
             ...zmqNodes,
             ...routerWiring.map(({ node }) => node),
             ...queueNodes,

@@ -12,8 +12,8 @@ describe('flavour presets', () => {
     expect(new Set(FLAVOUR_PRESETS.map((p) => p.id)).size).toBe(FLAVOUR_PRESETS.length);
   });
 
-  it('RMQ-D2: a quorum queue dead-letters past 20 deliveries; a classic queue redelivers forever', () => {
-    expect(presetById('rabbitmq-quorum-queue')!.config.maxDeliveries).toBe(20);
+  it('RMQ-D2: a quorum queue dead-letters past 20 redeliveries (21 deliveries); a classic queue redelivers forever', () => {
+    expect(presetById('rabbitmq-quorum-queue')!.config.maxDeliveries).toBe(21);
     expect(presetById('rabbitmq-classic-queue')!.config.maxDeliveries).toBeUndefined();
   });
 

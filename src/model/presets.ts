@@ -1,7 +1,7 @@
 import type { NodeKind } from './schema.ts';
 
 /** A messaging system whose rules a preset sets up. */
-export type Flavour = 'RabbitMQ' | 'AWS SQS' | 'AWS SNS' | 'MQTT' | 'Kafka' | 'ZeroMQ';
+export type Flavour = 'RabbitMQ' | 'AWS SQS' | 'AWS SNS' | 'MQTT' | 'NATS' | 'Kafka' | 'ZeroMQ';
 
 /**
  * A node of one kind with the settings that make it behave as a named system does by
@@ -42,9 +42,10 @@ export const FLAVOUR_PRESETS: readonly FlavourPreset[] = [
     flavour: 'RabbitMQ',
     label: 'Quorum queue',
     kind: 'queue',
-    config: { ordering: 'fifo', durable: true, overflow: 'drop-head', ackTimeoutMs: 30 * MINUTE, maxDeliveries: 20 },
+    // RabbitMQ's delivery-limit (20 by default in 4.x) counts redeliveries: the first delivery and 20 more.
+    config: { ordering: 'fifo', durable: true, overflow: 'drop-head', ackTimeoutMs: 30 * MINUTE, maxDeliveries: 21 },
     explanation:
-      'A quorum queue: always durable (RMQ-Q2), and past 20 deliveries a message is dead-lettered with delivery-limit, or dropped without a dead-letter target (RMQ-D2). Mark its messages persistent at the producer: quorum queues keep every message.',
+      'A quorum queue: always durable (RMQ-Q2); a message redelivered 20 times (the default delivery-limit) is dead-lettered with delivery-limit after its 21st delivery, or dropped without a dead-letter target (RMQ-D2). Mark its messages persistent at the producer: quorum queues keep every message.',
   },
   {
     id: 'rabbitmq-topic-exchange',
@@ -136,6 +137,16 @@ export const FLAVOUR_PRESETS: readonly FlavourPreset[] = [
     kind: 'producer',
     config: { qos: 1, resendAfterMs: 1_000, keepAliveMs: 60_000 },
     explanation: 'Publishes at QoS 1: resent until PUBACK, so at least once with possible duplicates (MQ-1); keep-alive 60 s.',
+  },
+  {
+    id: 'nats-server',
+    flavour: 'NATS',
+    label: 'NATS server',
+    kind: 'nats-server',
+    config: {},
+    nodeLabel: 'NATS server',
+    explanation:
+      'Core NATS: at most once, nothing kept — a publish no subscription matches is discarded (N-1). Put each subscriber’s subject (* one token, > one or more, last: N-2) and optional queue group (each message to one member: N-3) on its link.',
   },
   {
     id: 'kafka-topic',

@@ -147,7 +147,7 @@ export const producerConfigSchema = z.strictObject({
   startMs: duration().default(0),
   /** Persistent messages (AMQP delivery mode 2) survive a restart of a durable queue. */
   persistent: z.boolean().default(false),
-  /** Per-message time to live; absent: no expiry. A queue's own TTL may be lower. */
+  /** Per-message time to live, counted from when the message enters a queue (RMQ-T1); absent: no expiry. A queue's own TTL may be lower. */
   ttlMs: duration().optional(),
   /** Publisher confirms: the channel acks (or nacks) each message back over the link. */
   confirms: z.boolean().default(false),
@@ -411,6 +411,49 @@ export function isValidMqttFilter(filter: string): boolean {
   const parts = filter.split('/');
   return parts.every((part, i) => (part.includes('#') ? part === '#' && i === parts.length - 1 : !part.includes('+') || part === '+'));
 }
+
+/**
+ * A NATS server (SEMANTICS.md §11, core NATS): routes each publish by its subject (the
+ * producer's key) to the subscriptions on its links to consumers — at most once, keeping
+ * nothing (N-1): a message no subscription matches is discarded (`lost:unroutable`).
+ */
+export const natsServerConfigSchema = z.strictObject({
+  /** Who may publish and subscribe (NATS authorization permissions, by client). */
+  acl: aclSchema.optional(),
+});
+
+/**
+ * N-2 subject syntax for a subscription: `.`-separated tokens, none empty, no whitespace;
+ * `*` and `>` only as whole tokens, `>` only last. Returns the problem, or undefined.
+ */
+export function natsSubjectProblem(subject: string): string | undefined {
+  if (subject === '') return 'must not be empty';
+  if (/\s/.test(subject)) return 'a subject has no spaces';
+  const tokens = subject.split('.');
+  if (tokens.some((t) => t === '')) return 'a subject has no empty tokens (no leading, trailing or double dots)';
+  const bad = tokens.find((t) => t.length > 1 && (t.includes('*') || t.includes('>')));
+  if (bad !== undefined) return `"${bad}": * and > stand for a whole token`;
+  if (tokens.slice(0, -1).includes('>')) return '> matches the rest of the subject: it comes last only';
+  return undefined;
+}
+
+/** On a link from a NATS server to a consumer: the consumer's subscription (N-2), in a queue group or not (N-3). */
+export const natsSubscriptionSchema = z.strictObject({
+  subject: z
+    .string()
+    .max(255)
+    .superRefine((subject, ctx) => {
+      const problem = natsSubjectProblem(subject);
+      if (problem) ctx.addIssue({ code: 'custom', message: `not a valid NATS subject: ${problem}` });
+    }),
+  /** Subscriptions with the same subject and queue group share its messages: each goes to one member (N-3). */
+  queueGroup: z
+    .string()
+    .min(1, 'must not be empty (leave it out for a plain subscription)')
+    .max(255)
+    .regex(/^\S+$/, 'a queue group name has no spaces')
+    .optional(),
+});
 
 /** A condition on a message: every part given must hold (none given: always). */
 export const conditionSchema = z.strictObject({
@@ -885,6 +928,7 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...nodeBase, kind: z.literal('kafka-topic'), config: kafkaTopicConfigSchema.default(kafkaTopicConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('exchange'), config: exchangeConfigSchema.default(exchangeConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('mqtt-broker'), config: mqttBrokerConfigSchema.default(mqttBrokerConfigSchema.parse({})) }),
+  z.strictObject({ ...nodeBase, kind: z.literal('nats-server'), config: natsServerConfigSchema.default(natsServerConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('content-router'), config: contentRouterConfigSchema.default(contentRouterConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('message-filter'), config: messageFilterConfigSchema.default(messageFilterConfigSchema.parse({})) }),
   z.strictObject({ ...nodeBase, kind: z.literal('recipient-list'), config: recipientListConfigSchema.default(recipientListConfigSchema.parse({})) }),
@@ -956,6 +1000,8 @@ export const edgeSchema = z.strictObject({
   binding: bindingSchema.optional(),
   /** On a link from an MQTT broker to a consumer: its subscriptions (without one it receives nothing). */
   subscription: subscriptionSchema.optional(),
+  /** On a link from a NATS server to a consumer: its subscription (without one it receives nothing). */
+  natsSubscription: natsSubscriptionSchema.optional(),
   /** On a link from a topic to its subscriber: SNS-2 filter policy on the message headers (absent: everything). */
   filterPolicy: filterPolicySchema.optional(),
   /**
@@ -983,19 +1029,20 @@ export const edgeSchema = z.strictObject({
 export const ROUTER_KINDS = ['content-router', 'message-filter', 'recipient-list', 'wire-tap', 'load-balancer'] as const;
 /** The message transformation nodes of SEMANTICS.md §5: each message in, the same message out, changed. */
 export const TRANSLATOR_KINDS = ['translator', 'content-enricher', 'content-filter', 'envelope-wrapper', 'claim-check'] as const;
-export const NODE_KINDS = ['producer', 'exchange', 'mqtt-broker', 'queue', 'topic', 'kafka-topic', 'zmq-socket', ...ROUTER_KINDS, 'resequencer', 'scatter-gather', 'splitter', 'aggregator', ...TRANSLATOR_KINDS, 'consumer', 'requester', 'replier'] as const;
+export const NODE_KINDS = ['producer', 'exchange', 'mqtt-broker', 'nats-server', 'queue', 'topic', 'kafka-topic', 'zmq-socket', ...ROUTER_KINDS, 'resequencer', 'scatter-gather', 'splitter', 'aggregator', ...TRANSLATOR_KINDS, 'consumer', 'requester', 'replier'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 export type RouterKind = (typeof ROUTER_KINDS)[number];
 export type TranslatorKind = (typeof TRANSLATOR_KINDS)[number];
 
 /** Where a message can be passed on to without a queue's acknowledgements: channels, routers, endpoints. */
-const PASS_ON_TARGETS = ['exchange', 'mqtt-broker', 'queue', 'topic', 'kafka-topic', 'zmq-socket', ...ROUTER_KINDS, 'resequencer', 'splitter', 'aggregator', ...TRANSLATOR_KINDS, 'consumer', 'replier', 'scatter-gather'] as const;
+const PASS_ON_TARGETS = ['exchange', 'mqtt-broker', 'nats-server', 'queue', 'topic', 'kafka-topic', 'zmq-socket', ...ROUTER_KINDS, 'resequencer', 'splitter', 'aggregator', ...TRANSLATOR_KINDS, 'consumer', 'replier', 'scatter-gather'] as const;
 
 /** Which kinds may feed which: a consumer with an output passes what it processed on (a processing step). */
 export const ALLOWED_TARGETS: Record<NodeKind, readonly NodeKind[]> = {
   producer: PASS_ON_TARGETS,
   exchange: ['queue'],
   'mqtt-broker': ['consumer'],
+  'nats-server': ['consumer'],
   queue: ['consumer', 'replier', 'requester'],
   'zmq-socket': ['consumer'],
   topic: ['queue', ...ROUTER_KINDS, 'resequencer', 'splitter', 'aggregator', ...TRANSLATOR_KINDS, 'consumer'],
@@ -1024,6 +1071,7 @@ export const SINGLE_OUTPUT: Record<NodeKind, boolean> = {
   producer: true,
   exchange: false,
   'mqtt-broker': false,
+  'nats-server': false,
   queue: false,
   topic: false,
   'kafka-topic': false,
@@ -1078,6 +1126,7 @@ export const variantSchema = z.strictObject({
         link: z.record(z.string(), z.unknown()).optional(),
         binding: z.unknown().optional(),
         subscription: z.unknown().optional(),
+        natsSubscription: z.unknown().optional(),
         filterPolicy: z.unknown().optional(),
         activeFromMs: z.unknown().optional(),
         durableSubscription: z.unknown().optional(),
@@ -1229,6 +1278,9 @@ export const topologySchema = z
       if (e.subscription && sourceKind !== 'mqtt-broker') {
         ctx.addIssue({ code: 'custom', path: ['edges', i, 'subscription'], message: `a subscription belongs on a link from an MQTT broker, not from a ${sourceKind}` });
       }
+      if (e.natsSubscription && sourceKind !== 'nats-server') {
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'natsSubscription'], message: `a NATS subscription belongs on a link from a NATS server, not from a ${sourceKind}` });
+      }
       if (e.filterPolicy && sourceKind !== 'topic') {
         ctx.addIssue({ code: 'custom', path: ['edges', i, 'filterPolicy'], message: `a filter policy belongs on a link from a topic, not from a ${sourceKind}` });
       }
@@ -1289,6 +1341,8 @@ export type ExchangeConfig = z.infer<typeof exchangeConfigSchema>;
 export type Binding = z.infer<typeof bindingSchema>;
 export type MqttBrokerConfig = z.infer<typeof mqttBrokerConfigSchema>;
 export type Subscription = z.infer<typeof subscriptionSchema>;
+export type NatsServerConfig = z.infer<typeof natsServerConfigSchema>;
+export type NatsSubscription = z.infer<typeof natsSubscriptionSchema>;
 export type FilterPolicy = z.infer<typeof filterPolicySchema>;
 export type Condition = z.infer<typeof conditionSchema>;
 export type ResequencerConfig = z.infer<typeof resequencerConfigSchema>;

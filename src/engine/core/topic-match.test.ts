@@ -82,6 +82,12 @@ const NATS: [string, string, boolean][] = [
   ['>', 'a', true],
   ['*', 'a.b', false],
   ['foo', 'foo', true],
+  // A subject with an empty token reaches no one (checked against nats-server 2.9.10).
+  ['>', 'a..b', false],
+  ['a.*.b', 'a..b', false],
+  ['a.>', 'a.', false],
+  ['*', '', false],
+  ['>', '.a', false],
 ];
 
 describe('RMQ-R4 topic exchange matching', () => {

@@ -57,10 +57,12 @@ export function mqttTopicMatches(filter: string, topic: string): boolean {
 
 /**
  * NATS subject (N-2): tokens separated by `.`; `*` is exactly one token, `>` (last only)
- * one or more tokens.
+ * one or more tokens. A published subject with an empty token (`a..b`, `.a`, `a.`, or
+ * empty) matches no subscription, not even `>`: nats-server routes it to no one.
  */
 export function natsSubjectMatches(subscription: string, subject: string): boolean {
   const tokens = subject.split('.');
+  if (tokens.includes('')) return false;
   const parts = subscription.split('.');
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;

@@ -201,6 +201,7 @@ export const consumer = defineNode({
         }
         s.received++;
         if (redelivery) s.redelivered++;
+        sim.observer?.delivered(index, msg, redelivery);
         const work: Work = { msg, queue, deliveryTag, attempt, redelivered: redelivery };
         if (isInvalid?.(msg)) {
           s.invalid++;

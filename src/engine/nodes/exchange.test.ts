@@ -62,6 +62,18 @@ describe('RMQ-R1 default exchange', () => {
     expect(keysIn(sim, 'world')).toEqual(['world']);
     expect(runReport(sim).ledger.lost).toEqual({ unroutable: 1 });
   });
+
+  it('reaches every queue by its name, also one not linked to it (found by the fidelity tests)', () => {
+    const sim = run(
+      build([producer(['linked', 'unlinked', 'linked']), exchange('amq.default', 'default'), queue('linked'), queue('unlinked')], [
+        ['p', 'amq.default'],
+        ['amq.default', 'linked'],
+      ]),
+    );
+    expect(keysIn(sim, 'linked')).toEqual(['linked', 'linked']);
+    expect(keysIn(sim, 'unlinked')).toEqual(['unlinked']);
+    expect(stats<ExchangeStats>(sim, 'amq.default')).toMatchObject({ received: 3, routed: 3, copiesOut: 3, unroutable: 0 });
+  });
 });
 
 describe('RMQ-R2 direct exchange', () => {

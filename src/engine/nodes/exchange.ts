@@ -8,7 +8,8 @@ const NO_BINDING: Binding = { keys: [], arguments: {}, match: 'all' };
 /**
  * A RabbitMQ exchange (SEMANTICS.md §6 RMQ-R1..R6). It holds nothing: each message goes at
  * once to every linked queue whose binding matches, one copy per queue however many of its
- * binding keys match. What no binding takes goes to the alternate exchange (a chain of
+ * binding keys match; the default exchange also reaches a queue it is not linked to, by
+ * name (RMQ-R1). What no binding takes goes to the alternate exchange (a chain of
  * them, a loop ending where it started), else back to a mandatory producer, else it is
  * lost as unroutable. A binding survives a restart only if both ends are durable (RMQ-Q2);
  * a transient queue deleted at its own restart is bound nowhere any more.
@@ -25,6 +26,9 @@ export const exchange = defineNode({
     let targets: NodeRuntime[] = [];
     /** Per output: its binding still exists (a restart may have lost it). */
     let bound: boolean[] = [];
+    /** Default exchange: every queue of the topology by its id (RMQ-R1). */
+    const queuesByName = new Map<string, number>();
+    if (type === 'default') sim.topology.nodes.forEach((n, i) => n.kind === 'queue' && queuesByName.set(n.id, i));
 
     function matches(o: number, msg: Message): boolean {
       const key = msg.key ?? '';
@@ -48,6 +52,16 @@ export const exchange = defineNode({
       // A queue bound later (activeFromMs) is not bound yet.
       for (let o = 0; o < outputs.length; o++) {
         if (bound[o] && sim.isOpen(outputs[o]!) && !targets[o]!.deleted?.() && matches(o, msg)) matched.push(outputs[o]!);
+      }
+      if (matched.length === 0 && type === 'default') {
+        // RMQ-R1: every queue is bound to the default exchange by its name, not only those linked to it.
+        const queue = queuesByName.get(msg.key ?? '');
+        if (queue !== undefined && !sim.runtime(queue).deleted?.()) {
+          s.routed++;
+          s.copiesOut++;
+          sim.sendDirect(queue, msg);
+          return true;
+        }
       }
       if (matched.length === 0) {
         if (alternate < 0 || chain.includes(alternate) || sim.isDown(alternate)) return false;

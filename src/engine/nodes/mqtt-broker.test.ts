@@ -108,22 +108,74 @@ describe('MQ-1 / MQ-7 resends happen when they happen', () => {
 });
 
 describe('MQ-6 routing by topic filter', () => {
-  it('each subscriber gets a matching publish once, at its highest matching QoS; # does not match $SYS topics', () => {
+  it('each subscriber gets a matching publish once, at its highest matching QoS; # does not match $ topics', () => {
     const sim = run(
       build(
-        [publisher('p', { keys: ['sport/tennis', 'sport', '$SYS/uptime'], limit: 3 }), broker(), subscriber('all'), subscriber('sport'), subscriber('sys')],
+        [publisher('p', { keys: ['sport/tennis', 'sport', '$app/uptime'], limit: 3 }), broker(), subscriber('all'), subscriber('sport'), subscriber('app')],
         [
           { source: 'p', target: 'b' },
           { source: 'b', target: 'all', subscription: sub([['#', 0], ['sport/#', 1]]) },
           { source: 'b', target: 'sport', subscription: sub([['sport/+', 0]]) },
-          { source: 'b', target: 'sys', subscription: sub([['$SYS/#', 0]]) },
+          { source: 'b', target: 'app', subscription: sub([['$app/#', 0]]) },
         ],
       ),
       10_000,
     );
     expect(stats<ConsumerStats>(sim, 'all').received).toBe(2);
     expect(stats<ConsumerStats>(sim, 'sport').received).toBe(1);
-    expect(stats<ConsumerStats>(sim, 'sys').received).toBe(1);
+    expect(stats<ConsumerStats>(sim, 'app').received).toBe(1);
+  });
+
+  it('MQ-6 $SYS and $share topics are the broker\'s (Mosquitto): a client publish or a will there is denied', () => {
+    const t = loadTopology({
+      format: 'msgflow/1',
+      nodes: [
+        { id: 'p', kind: 'producer', config: { keys: ['$SYS/uptime', '$share/g/x', '$app/uptime'], limit: 3, keepAliveMs: 1_000, will: { topic: '$SYS/p/status' } } },
+        broker(),
+        subscriber('sys'),
+        subscriber('app'),
+      ],
+      edges: [
+        { id: 'up', source: 'p', target: 'b' },
+        { id: 'to-sys', source: 'b', target: 'sys', subscription: sub([['$SYS/#', 0]]) },
+        { id: 'to-app', source: 'b', target: 'app', subscription: sub([['$app/#', 0], ['$share/g/x', 0]]) },
+      ],
+      faults: [{ atMs: 5_000, action: 'cut', edge: 'up' }],
+    });
+    if (!t.ok) throw new Error(JSON.stringify(t.error));
+    const sim = run(t.topology, 20_000);
+    expect(stats<ConsumerStats>(sim, 'sys').received).toBe(0);
+    expect(stats<ConsumerStats>(sim, 'app').received).toBe(1);
+    expect(stats<MqttBrokerStats>(sim, 'b')).toMatchObject({ wills: 1, denied: 3 });
+    expect(runReport(sim).ledger.lost).toEqual({ denied: 3 });
+  });
+});
+
+describe('MQ-2 the copy a subscriber gets carries the effective QoS', () => {
+  it('each subscriber its own; the retained message keeps its publish QoS for a later subscriber', () => {
+    const t = loadTopology({
+      format: 'msgflow/1',
+      nodes: [publisher('p', { qos: 2, retain: true, limit: 1 }), broker(), subscriber('q0'), subscriber('q1'), subscriber('late')],
+      edges: [
+        { id: 'up', source: 'p', target: 'b' },
+        { id: 'to-q0', source: 'b', target: 'q0', subscription: sub([['sensors/#', 0]]) },
+        { id: 'to-q1', source: 'b', target: 'q1', subscription: sub([['sensors/#', 1]]) },
+        { id: 'to-late', source: 'b', target: 'late', activeFromMs: 1_000, subscription: sub([['sensors/#', 2]]) },
+      ],
+    });
+    if (!t.ok) throw new Error(JSON.stringify(t.error));
+    const sim = new Simulation(t.topology);
+    const seen: [string, number, boolean][] = [];
+    sim.observer = {
+      delivered: (consumer, msg) => seen.push([sim.topology.nodes[consumer]!.id, msg.qos, msg.retain]),
+      returned: () => {},
+    };
+    sim.runUntil(5_000);
+    expect(seen.sort()).toEqual([
+      ['late', 2, true],
+      ['q0', 0, false],
+      ['q1', 1, false],
+    ]);
   });
 });
 
@@ -278,6 +330,25 @@ describe('MQ-8 shared subscriptions', () => {
     expect(stats<ConsumerStats>(sim, 'w1').received).toBe(5);
     expect(stats<ConsumerStats>(sim, 'w2').received).toBe(5);
     expect(stats<ConsumerStats>(sim, 'audit').received).toBe(10);
+  });
+
+  it('MQ-8 a member offline with a persistent session keeps its turn (Mosquitto): its QoS 1 messages wait for it, its QoS 0 ones are missed', () => {
+    // One a second; w1 is away from 1.5 s to 4.5 s, so its turns at 2 s and 4 s come while it is offline.
+    const over = (qos: number) => {
+      const sim = new Simulation(
+        build([publisher('p', { qos, limit: 6, rate: { dist: 'constant', perSecond: 1 } }), broker(), subscriber('w1'), subscriber('w2')], [
+          { source: 'p', target: 'b' },
+          { source: 'b', target: 'w1', subscription: sub([['$share/workers/sensors/#', 1]], false) },
+          { source: 'b', target: 'w2', subscription: sub([['$share/workers/sensors/#', 1]]) },
+        ], [{ atMs: 1_500, action: 'crash', node: 'w1', restartAfterMs: 3_000 }]),
+      );
+      const seen: Record<string, number[]> = { w1: [], w2: [] };
+      sim.observer = { delivered: (consumer, msg) => seen[sim.topology.nodes[consumer]!.id]!.push(msg.seq), returned: () => {} };
+      sim.runUntil(10_000);
+      return seen;
+    };
+    expect(over(1)).toEqual({ w1: [0, 2, 4], w2: [1, 3, 5] });
+    expect(over(0)).toEqual({ w1: [0], w2: [1, 3, 5] });
   });
 });
 

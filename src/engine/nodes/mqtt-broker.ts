@@ -7,6 +7,14 @@ import { defineNode, heldList } from './node.ts';
 /** Timer tag: a client's Last Will is due (payload: its input edge). */
 const WILL = 0;
 
+/**
+ * MQ-6: `$` topics are the broker's. Mosquitto lets no client publish under `$SYS` (its own
+ * statistics; only bridges write their state there) or `$share` (subscriptions only), with
+ * any ACL or none; a will on such a topic is dropped the same way. Other `$` topics are
+ * open to clients, and filters starting with a wildcard still do not match them.
+ */
+const BROKER_OWNED_TOPIC = /^\$(SYS|share)/;
+
 interface Subscriber {
   edge: number;
   /** Plain filters with their granted QoS. */
@@ -28,7 +36,9 @@ interface SharedGroup {
 /**
  * An MQTT broker (SEMANTICS.md §7). A publish is routed by its topic (the producer's key)
  * to every subscriber with a matching filter (MQ-6), once per subscriber at the highest
- * QoS among its matching filters, and to one member of each matching shared group (MQ-8);
+ * QoS among its matching filters, and to one member of each matching shared group in turn
+ * (MQ-8; an offline member with a persistent session keeps its turn, as on Mosquitto); a
+ * publish to a `$SYS` or `$share` topic is denied;
  * each delivery goes at the lower of the publish and subscription QoS (MQ-2), with QoS 1
  * and 2 resent over lossy links (MQ-1). The last retained message per topic goes to each
  * new subscription (MQ-3). An offline subscriber with a persistent session has its QoS 1
@@ -44,8 +54,12 @@ export const mqttBroker = defineNode({
     let subscribers: Subscriber[] = [];
     let groups: SharedGroup[] = [];
     let outputOfEdge = new Int32Array(0);
-    /** Retained messages by topic: templates that a new subscription receives a copy of. */
-    let retained = new Map<string, Message>();
+    /**
+     * Retained messages by topic: templates that a new subscription receives a copy of, with
+     * the QoS they were published with (the template itself also went out as a delivery,
+     * which carries its delivered QoS).
+     */
+    let retained = new Map<string, { template: Message; qos: Qos }>();
     /** Per input edge: when its client's Last Will is due (Infinity: not pending). */
     let willDueAt = new Float64Array(0);
     let willSeq = 0;
@@ -55,6 +69,8 @@ export const mqttBroker = defineNode({
     function deliver(o: number, msg: Message, qos: Qos): void {
       const sub = subscribers[o]!;
       s.copiesOut++;
+      // MQ-2: the PUBLISH the subscriber gets carries the effective QoS, not the publisher's.
+      msg.qos = qos;
       if (online(o)) {
         sim.sendQos(sub.edge, msg, qos, c.resendAfterMs);
         return;
@@ -84,9 +100,16 @@ export const mqttBroker = defineNode({
         const n = group.members.length;
         for (let k = 0; k < n; k++) {
           const member = group.members[(group.next + k) % n]!;
-          if (!online(member.output) || !sim.mayConsume(index, subscribers[member.output]!.edge)) continue;
+          const sub = subscribers[member.output]!;
+          // A clean session's subscription ends with its connection; a persistent one stays a
+          // member while offline and keeps its turn, as on Mosquitto, which takes members in
+          // turn whether connected or not (MQ-8 leaves the choice to the broker).
+          const subscribed = online(member.output) || (sim.isOpen(sub.edge) && !sub.cleanSession);
+          if (!subscribed || !sim.mayConsume(index, sub.edge)) continue;
           group.next = (group.next + k + 1) % n;
-          out.push({ output: member.output, qos: Math.min(publishQos, member.qos) as Qos });
+          const qos = Math.min(publishQos, member.qos) as Qos;
+          // Its turn taken offline, a QoS 0 message is not queued for it (MQ-4): the group misses it.
+          if (online(member.output) || qos > 0 || c.queueQos0) out.push({ output: member.output, qos });
           break;
         }
       }
@@ -95,10 +118,15 @@ export const mqttBroker = defineNode({
 
     function publish(msg: Message): void {
       const topic = msg.key ?? '';
+      if (BROKER_OWNED_TOPIC.test(topic)) {
+        s.denied++;
+        sim.release(msg, 'lost:denied');
+        return;
+      }
       if (msg.retain) {
         // An empty retained message deletes the topic's retained one.
         if (msg.sizeBytes === 0) retained.delete(topic);
-        else retained.set(topic, msg);
+        else retained.set(topic, { template: msg, qos: msg.qos });
       }
       const to = recipients(topic, msg.qos);
       if (to.length === 0) {
@@ -118,7 +146,7 @@ export const mqttBroker = defineNode({
 
     function sendRetained(o: number): void {
       const sub = subscribers[o]!;
-      for (const [topic, template] of retained) {
+      for (const [topic, { template, qos }] of retained) {
         if (template.expiresAt <= sim.now) {
           retained.delete(topic);
           continue;
@@ -127,7 +155,7 @@ export const mqttBroker = defineNode({
         if (granted < 0) continue;
         const copy = sim.copyMessage(template);
         copy.retain = true;
-        deliver(o, copy, Math.min(template.qos, granted) as Qos);
+        deliver(o, copy, Math.min(qos, granted) as Qos);
       }
     }
 
@@ -205,7 +233,8 @@ export const mqttBroker = defineNode({
         const o = outputOfEdge[edge]!;
         const sub = subscribers[o];
         if (!sub || sub.cleanSession) return false;
-        const qos = Math.min(msg.qos, Math.max(grantedQos(sub, msg.key ?? ''), 0)) as Qos;
+        // Its QoS is the one it was delivered with (a shared member's too).
+        const qos = msg.qos;
         if (qos === 0 || sub.offline.size >= c.maxQueuedMessages) return false;
         sub.offline.push({ msg, qos });
         s.queued++;

@@ -15,6 +15,8 @@ export interface SimContext {
   readonly now: number;
   readonly ledger: Ledger;
   readonly topology: Topology;
+  /** Who watches the run's deliveries, if anyone (see SimulationObserver). */
+  readonly observer: SimulationObserver | undefined;
   /** Edge indices leaving a node, in topology order. */
   outputs(node: number): readonly number[];
   /** Node index at the far end of an edge. */
@@ -62,6 +64,11 @@ export interface SimContext {
    * recording the death at queue `from`; `routingKey` replaces the copy's key when given.
    */
   deadLetter(msg: Message, reason: DeadLetterReason, target: number, from: number, routingKey?: string): void;
+  /**
+   * Move a message the caller holds straight to node `target`, arriving now, with no link
+   * (RMQ-R1: the default exchange reaches every queue by its name, linked or not).
+   */
+  sendDirect(target: number, msg: Message): void;
   /** RMQ-R6 mandatory: an unroutable message goes back to its producer (fate `rejected`); the caller's hold ends. */
   returnToProducer(msg: Message): void;
   /** Tell the producer a queue refused its message (reject-publish). */
@@ -96,6 +103,19 @@ export interface SimContext {
    * own behaviour caused it, so a replay causes it again.
    */
   crash(node: number, restartAfterMs: number): void;
+}
+
+/**
+ * Callbacks for a harness that watches what a run does message by message (the fidelity
+ * tests compare them with a real broker). Unset, each costs one check where it happens.
+ */
+export interface SimulationObserver {
+  /** Consumer node `consumer` receives `msg`; `redelivered` is this delivery's flag (RMQ-C2). */
+  delivered(consumer: number, msg: Message, redelivered: boolean): void;
+  /** An exchange returned a mandatory `msg` to its producer (RMQ-R6). */
+  returned(msg: Message): void;
+  /** A queue refused `msg`, published with confirms: its confirm is a nack (RMQ-P1, RMQ-L2 reject-publish). Once per publish. */
+  nacked?(msg: Message): void;
 }
 
 export interface HeldMessage {

@@ -114,6 +114,7 @@ export const producer = defineNode({
       if (key !== undefined) keySeqs.set(key, keySeq + 1);
       const expiresAt = ttlMs === undefined ? Infinity : sim.now + ttlMs;
       const msg = sim.newMessage(index, seq, key, keySeq, drawSize(), expiresAt);
+      if (ttlMs !== undefined) msg.ttlMs = ttlMs;
       msg.headers = stampHeaders(seq, key);
       msg.priority = pickPriority(seq) ?? 0;
       msg.qos = qos;

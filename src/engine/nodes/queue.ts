@@ -324,6 +324,18 @@ export const queue = defineNode({
       pushReady(msg, true);
     }
 
+    /**
+     * RMQ-L2: messages coming back from consumers (requeue, a closed channel, an ack timeout)
+     * may take ready past the limit; with drop-head the head goes until it fits again, as
+     * RabbitMQ drops after a requeue. The other policies refuse publishes only: a requeue
+     * may overfill them.
+     */
+    function dropHeadPastLimit(): void {
+      if (c.overflow !== 'drop-head') return;
+      const over = (): boolean => (c.maxLength !== undefined && ready.size > c.maxLength) || (c.maxBytes !== undefined && readyBytes > c.maxBytes);
+      while (ready.size > 0 && over()) deadLetterOrDrop(shiftReady(), 'max-length');
+    }
+
     function settleDelivery(tag: number): Delivery | undefined {
       const delivery = unacked.get(tag);
       if (!delivery) return undefined;
@@ -402,7 +414,9 @@ export const queue = defineNode({
 
     /** A message becomes part of the queue: its TTL and retention start, it is admitted or waits. */
     function enqueue(msg: Message): void {
-      if (c.messageTtlMs !== undefined) msg.expiresAt = Math.min(msg.expiresAt, sim.now + c.messageTtlMs);
+      // RMQ-T1: the message's own TTL and the queue's both count from now, as it enters the queue; the lower applies.
+      const ttlMs = Math.min(msg.ttlMs, c.messageTtlMs ?? Infinity);
+      if (ttlMs !== Infinity) msg.expiresAt = sim.now + ttlMs;
       if (c.retentionMs !== undefined && sim.now + c.retentionMs < msg.expiresAt) {
         msg.expiresAt = sim.now + c.retentionMs;
         msg.expiryIsRetention = true;
@@ -478,8 +492,10 @@ export const queue = defineNode({
         const delivery = settleDelivery(tag);
         if (!delivery) return;
         s.nacked++;
-        if (requeueIt) requeue(delivery.msg);
-        else deadLetterOrDrop(delivery.msg, 'rejected');
+        if (requeueIt) {
+          requeue(delivery.msg);
+          dropHeadPastLimit();
+        } else deadLetterOrDrop(delivery.msg, 'rejected');
         dispatch(false);
       },
       poll(edge, batch, waitMs) {
@@ -523,6 +539,7 @@ export const queue = defineNode({
             settleDelivery(tag);
             requeue(delivery.msg);
           }
+          dropHeadPastLimit();
         } else {
           if (payload !== expiryTimer) return;
           expiryTimerAt = Infinity;
@@ -570,6 +587,7 @@ export const queue = defineNode({
         const o = outputOfEdge[edge]!;
         closedBelow[o] = nextTag;
         returnUnacked((d) => d.output === o, () => true);
+        dropHeadPastLimit();
         dispatch(false);
       },
       outputUp() {

@@ -11,6 +11,7 @@ import { kafkaTopic } from './kafka-topic.ts';
 import { loadBalancer } from './load-balancer.ts';
 import { messageFilter } from './message-filter.ts';
 import { mqttBroker } from './mqtt-broker.ts';
+import { natsServer } from './nats-server.ts';
 import type { NodeDefinition } from './node.ts';
 import { producer } from './producer.ts';
 import { queue } from './queue.ts';
@@ -30,6 +31,7 @@ export const NODE_DEFINITIONS: { [K in NodeKind]: NodeDefinition<K> } = {
   producer,
   exchange,
   'mqtt-broker': mqttBroker,
+  'nats-server': natsServer,
   queue,
   topic,
   'kafka-topic': kafkaTopic,

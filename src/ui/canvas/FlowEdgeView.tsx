@@ -9,6 +9,7 @@ import { bindingSummary } from '../inspector/BindingFields.tsx';
 import { subscriptionSummary } from '../inspector/SubscriptionFields.tsx';
 import { filterPolicySummary } from '../inspector/FilterPolicyFields.tsx';
 import { zmqSubscribeSummary } from '../inspector/ZmqSubscribeFields.tsx';
+import { natsSubscriptionSummary } from '../inspector/NatsSubscriptionFields.tsx';
 import { kafkaSummary } from '../inspector/KafkaGroupFields.tsx';
 import { curvePath, curveX, curveY, deleteEdgeCurve, edgeCurve, setEdgeCurve } from './edge-geometry.ts';
 
@@ -76,7 +77,9 @@ export const FlowEdgeView = memo(function FlowEdgeView({
           ? zmqSubscribeSummary(settings.zmqSubscribe)
           : settings?.kafka
             ? kafkaSummary(settings.kafka, target)
-            : subscriptionSummary(settings?.subscription),
+            : settings?.natsSubscription
+              ? natsSubscriptionSummary(settings.natsSubscription)
+              : subscriptionSummary(settings?.subscription),
     ROUTE_MAX_CHARS,
   );
   // When the subscription starts, and whether it is durable (kept for the subscriber while it is down).

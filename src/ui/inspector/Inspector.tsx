@@ -12,6 +12,7 @@ import { CheckboxField, FieldGroup, NumberField, PercentField, TextField } from 
 import { MessageList } from './MessageList.tsx';
 import { BindingFields } from './BindingFields.tsx';
 import { SubscriptionFields } from './SubscriptionFields.tsx';
+import { NatsSubscriptionFields } from './NatsSubscriptionFields.tsx';
 import { FilterPolicyFields } from './FilterPolicyFields.tsx';
 import { DurableSubscriptionFields } from './DurableSubscriptionFields.tsx';
 import { KafkaGroupFields } from './KafkaGroupFields.tsx';
@@ -116,6 +117,8 @@ function lateJoinRule(kind: NodeKind | undefined): string {
       return 'a binding made late misses what the exchange routed before.';
     case 'mqtt-broker':
       return 'a subscriber that joins late misses what was published before (but gets a retained message, MQ-3).';
+    case 'nats-server':
+      return 'a subscriber that joins late misses what was published before: core NATS keeps nothing (N-1).';
     case 'topic':
       return 'a subscriber that joins late misses what was published before.';
     case 'queue':
@@ -130,7 +133,7 @@ function lateJoinRule(kind: NodeKind | undefined): string {
 }
 
 /** The fields of an edge other than its link, each edited on its own and checked as part of the whole edge. */
-type EdgeExtra = 'binding' | 'subscription' | 'filterPolicy' | 'activeFromMs' | 'zmqSubscribe' | 'durableSubscription' | 'kafka';
+type EdgeExtra = 'binding' | 'subscription' | 'natsSubscription' | 'filterPolicy' | 'activeFromMs' | 'zmqSubscribe' | 'durableSubscription' | 'kafka';
 
 function EdgeInspector({ id }: { id: string }) {
   const edge = useTopologyStore((s) => s.edges.find((e) => e.id === id));
@@ -168,13 +171,15 @@ function EdgeInspector({ id }: { id: string }) {
           ? 'How the queue is bound to the exchange, and the network between them.'
           : source?.kind === 'mqtt-broker'
             ? 'What the consumer subscribes to at the broker, and the network between them.'
-            : source?.kind === 'topic'
-              ? 'Which of the topic’s messages this subscriber gets (its filter policy), and the network between them.'
-              : source?.kind === 'kafka-topic'
-                ? 'Which consumer group this consumer reads the Kafka topic in, when it commits, and the network between them.'
-                : source?.kind === 'zmq-socket'
-                  ? 'The pipe from the ZeroMQ socket to this peer: what it subscribes to (PUB), and the network between them.'
-                  : 'The network between two nodes: how long a message takes, and how often it is lost or doubled.'}
+            : source?.kind === 'nats-server'
+              ? 'What the consumer subscribes to at the NATS server (subject, queue group), and the network between them.'
+              : source?.kind === 'topic'
+                ? 'Which of the topic’s messages this subscriber gets (its filter policy), and the network between them.'
+                : source?.kind === 'kafka-topic'
+                  ? 'Which consumer group this consumer reads the Kafka topic in, when it commits, and the network between them.'
+                  : source?.kind === 'zmq-socket'
+                    ? 'The pipe from the ZeroMQ socket to this peer: what it subscribes to (PUB), and the network between them.'
+                    : 'The network between two nodes: how long a message takes, and how often it is lost or doubled.'}
       </p>
       {source?.kind === 'exchange' && source.exchangeType && (
         <BindingFields
@@ -186,6 +191,12 @@ function EdgeInspector({ id }: { id: string }) {
       )}
       {source?.kind === 'mqtt-broker' && (
         <SubscriptionFields subscription={settings.subscription} onCommit={(subscription) => commitExtra('subscription', subscription)} />
+      )}
+      {source?.kind === 'nats-server' && (
+        <NatsSubscriptionFields
+          subscription={settings.natsSubscription}
+          onCommit={(natsSubscription) => commitExtra('natsSubscription', natsSubscription)}
+        />
       )}
       {source?.kind === 'topic' && (
         <FilterPolicyFields policy={settings.filterPolicy} onCommit={(filterPolicy) => commitExtra('filterPolicy', filterPolicy)} />
@@ -272,6 +283,8 @@ const CRASH_NOTE: Record<NodeKind, string> = {
   exchange:
     'What arrives at a crashed exchange is lost:crash; it holds nothing itself. Back up, it keeps only bindings to durable queues, and none if it is transient itself (RMQ-Q2).',
   'mqtt-broker': 'A crashed broker forgets its sessions and retained messages (no persistence); what it held for offline subscribers is lost:crash.',
+  'nats-server':
+    'What arrives at a crashed NATS server is lost:crash; it holds nothing itself (N-1). Its subscribers reconnect with their subscriptions once it is back, and get nothing of what came meanwhile.',
   queue:
     'A crashed queue keeps only persistent messages, and only if durable; the rest is lost:crash. A transient queue is deleted at its restart, with its bindings: what is sent to it afterwards is lost:unroutable (RMQ-Q2).',
   'kafka-topic':

@@ -156,7 +156,7 @@ export function ProducerForm({ id, data }: KindFormProps<'producer'>) {
         label="Keys"
         value={config.keys.join(', ')}
         placeholder="none"
-        hint={`Comma-separated; ${config.keyWeights ? 'drawn at random by weight' : 'assigned round-robin'}. A key is the routing key at an exchange and the topic at an MQTT broker.`}
+        hint={`Comma-separated; ${config.keyWeights ? 'drawn at random by weight' : 'assigned round-robin'}. A key is the routing key at an exchange, the topic at an MQTT broker and the subject at a NATS server.`}
         normalise={(text) => splitKeys(text).join(', ')}
         testId="field-keys"
         onCommit={(text) => {

@@ -90,6 +90,20 @@ export function MqttBrokerIcon() {
   );
 }
 
+/** A hub with spokes: subjects fan out from one server to its subscribers. */
+export function NatsServerIcon() {
+  return (
+    <svg {...base}>
+      <circle cx="10" cy="10" r="2.4" fill="currentColor" />
+      <path d="M10 7.6V3M10 12.4V17M7.6 10H3M12.4 10H17" />
+      <circle cx="10" cy="3" r="0.9" fill="currentColor" />
+      <circle cx="10" cy="17" r="0.9" fill="currentColor" />
+      <circle cx="3" cy="10" r="0.9" fill="currentColor" />
+      <circle cx="17" cy="10" r="0.9" fill="currentColor" />
+    </svg>
+  );
+}
+
 /** A signpost: each message is pointed one way or another by what it carries. */
 export function ContentRouterIcon() {
   return (

@@ -13,6 +13,7 @@ import {
   LoadBalancerIcon,
   MessageFilterIcon,
   MqttBrokerIcon,
+  NatsServerIcon,
   ProducerIcon,
   ReplierIcon,
   RequesterIcon,
@@ -76,6 +77,15 @@ export const KIND_LOOK: Record<NodeKind, KindLook> = {
     description: 'MQTT: topics, QoS, retained, sessions',
     explanation:
       'Routes each publish by its topic (the producer key) to the consumers whose subscription filters match (+ one level, # the rest; $ topics only by explicit filters), at the lower of the publish and subscription QoS. QoS 1 and 2 are resent over lossy links (QoS 1 can duplicate, QoS 2 cannot). Keeps the last retained message per topic for new subscribers, queues QoS 1/2 for offline persistent sessions, and publishes a Last Will for a client gone silent.',
+    group: 'channels',
+  },
+  'nats-server': {
+    label: 'NATS server',
+    Icon: NatsServerIcon,
+    colour: '#1e40af',
+    description: 'NATS: subjects, wildcards, queue groups',
+    explanation:
+      'Core NATS: routes each publish by its subject (the producer key) to every consumer whose subscription matches (tokens split by dots; * one token, > one or more, last) — at most once, keeping nothing: a message no one subscribes to is discarded, and a subscriber that is away misses it. Subscribers in a queue group share its messages: each goes to one member, drawn at random, while plain subscribers still get a copy.',
     group: 'channels',
   },
   queue: {

@@ -25,6 +25,8 @@ import { ExchangeForm } from './ExchangeForm.tsx';
 import { ExchangeNode } from './ExchangeNode.tsx';
 import { MqttBrokerForm } from './MqttBrokerForm.tsx';
 import { MqttBrokerNode } from './MqttBrokerNode.tsx';
+import { NatsServerForm } from './NatsServerForm.tsx';
+import { NatsServerNode } from './NatsServerNode.tsx';
 import type { KindFormProps } from './form-props.ts';
 import { KafkaTopicForm } from './KafkaTopicForm.tsx';
 import { KafkaTopicNode } from './KafkaTopicNode.tsx';
@@ -65,6 +67,7 @@ export const NODE_REGISTRY: { readonly [K in NodeKind]: NodeKindEntry<K> } = {
   producer: { kind: 'producer', ...KIND_LOOK.producer, component: ProducerNode, form: ProducerForm },
   exchange: { kind: 'exchange', ...KIND_LOOK.exchange, component: ExchangeNode, form: ExchangeForm },
   'mqtt-broker': { kind: 'mqtt-broker', ...KIND_LOOK['mqtt-broker'], component: MqttBrokerNode, form: MqttBrokerForm },
+  'nats-server': { kind: 'nats-server', ...KIND_LOOK['nats-server'], component: NatsServerNode, form: NatsServerForm },
   queue: { kind: 'queue', ...KIND_LOOK.queue, component: QueueNode, form: QueueForm },
   topic: { kind: 'topic', ...KIND_LOOK.topic, component: TopicNode, form: TopicForm },
   'kafka-topic': { kind: 'kafka-topic', ...KIND_LOOK['kafka-topic'], component: KafkaTopicNode, form: KafkaTopicForm },

@@ -14,7 +14,7 @@ test('a flavour preset drops a node with that system’s rules set: an SQS FIFO 
 
   await page.getByText('RabbitMQ', { exact: true }).click();
   await page.getByTestId('preset-rabbitmq-quorum-queue').click();
-  await expect(page.getByTestId('field-max-deliveries')).toHaveValue('20');
+  await expect(page.getByTestId('field-max-deliveries')).toHaveValue('21');
   await expect(page.getByTestId('field-durable')).toBeChecked();
   // Still an ordinary queue: every field stays editable.
   await page.getByTestId('field-max-deliveries').fill('5');

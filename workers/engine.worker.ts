@@ -15,13 +15,18 @@ const api = {
   play: session.play,
   pause: session.pause,
   step: session.step,
+  stepToDelivery: session.stepToDelivery,
+  runTo: session.runTo,
+  replay: session.replay,
   reset: session.reset,
   setSpeed: session.setSpeed,
   injectFault: session.injectFault,
   faultSchedule: session.faultSchedule,
   heldMessages: session.heldMessages,
+  events: session.events,
+  messageTrace: session.messageTrace,
   subscribe(onFrame: (frame: Frame) => void): void {
-    session.subscribe((frame) => onFrame(transfer(frame, [frame.dots.buffer])));
+    session.subscribe((frame) => onFrame(transfer(frame, frame.dotMessages ? [frame.dots.buffer, frame.dotMessages.buffer] : [frame.dots.buffer])));
   },
 };
 

@@ -114,6 +114,15 @@ describe('msgflow validate', () => {
     expect(out).toMatch(/valid msgflow\/1 topology, 4 nodes, 3 edges/);
   });
 
+  it('prints the design review of a valid file and still exits 0', async () => {
+    const file = tempFile(
+      JSON.stringify({ format: 'msgflow/1', nodes: [{ id: 'p', kind: 'producer' }], edges: [] }),
+    );
+    const { code, out } = await cli('validate', file);
+    expect(code).toBe(0);
+    expect(out).toMatch(/warning producer-without-route \(node "p"\): .*lost:unroutable.* Fix: Link the producer/);
+  });
+
   it('exits 1 naming the JSON path of each problem', async () => {
     const file = tempFile(
       JSON.stringify({

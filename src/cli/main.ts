@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { MAX_HELD_LISTED, runReport, Simulation, SimulationError, type NodeMessages, type RunReport } from '../engine/index.ts';
-import { describeLoadError, loadTopology, type Topology } from '../model/index.ts';
+import { describeLoadError, lintTopology, loadTopology, type Topology } from '../model/index.ts';
 import { bench, BenchOptionError } from './bench.ts';
 
 export interface CliIo {
@@ -120,6 +120,11 @@ async function validate(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const topology = await readTopology(positionals[0]);
   io.out(`${positionals[0]}: valid msgflow/1 topology, ${topology.nodes.length} nodes, ${topology.edges.length} edges`);
+  // The design review: advice, not errors, so the exit code stays 0.
+  for (const w of lintTopology(topology)) {
+    const where = w.edgeId === undefined ? `node "${w.nodeId}"` : `link "${w.edgeId}"`;
+    io.out(`${w.severity} ${w.rule} (${where}): ${w.why} Fix: ${w.fix}`);
+  }
   return 0;
 }
 

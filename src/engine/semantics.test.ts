@@ -979,6 +979,24 @@ describe('time series for the charts', () => {
     expect(fine.series.since(0)).toHaveLength(100);
   });
 
+  it('samples each node’s in/out rates and what it holds, and fate counts by reason', () => {
+    const t = build(
+      [producer('p', { rate: { dist: 'constant', perSecond: 20 } }), queue('q', { maxLength: 5, overflow: 'drop-head' }), consumer('c', { processingMs: fixed(100) })],
+      [['p', 'q', { latencyMs: fixed(10) }], ['q', 'c', { latencyMs: fixed(0) }]],
+    );
+    const last = run(t, 10_000).series.since(0).at(-1)!;
+    expect(last.nodes.p).toEqual({ inPerSec: 0, outPerSec: 20, held: 0 });
+    // The queue takes 20/s and hands on 10/s (one consumer at 100 ms), full at 5.
+    expect(last.nodes.q).toEqual({ inPerSec: 20, outPerSec: 10, held: 5 });
+    expect(last.nodes.c!.outPerSec).toBe(10);
+    expect(last.nodes.c!.held).toBe(1);
+    // Counts so far, not rates: the overflow has lost about 10 a second since it filled.
+    expect(last.lostByReason.overflow).toBeGreaterThan(80);
+    expect(last.deadLetteredByReason).toEqual({});
+    expect(last.duplicates).toBe(0);
+    expect(last.reorders).toBe(0);
+  });
+
   it('keeps at most an hour of samples', () => {
     const sim = run(build([producer('p', { rate: { dist: 'constant', perSecond: 1 } })], []), 4_000_000);
     expect(sim.series.since(0)).toHaveLength(3_600);

@@ -517,6 +517,11 @@ export interface Frame {
   totals: LedgerTotals;
   /** `DOT_STRIDE` floats per message on a link; edge index = position in topology.edges. */
   dots: Float32Array;
+  /**
+   * The message id of each dot, in the order of `dots` (what a click on a dot traces).
+   * The session always sends it; frames made by hand (tests) may leave it out.
+   */
+  dotMessages?: Float64Array;
   /** Time-series samples taken since the previous frame, oldest first. */
   samples: MetricSample[];
   /** Per node, in topology.nodes order; sent about 10 times a second, absent otherwise. */
@@ -527,8 +532,27 @@ export interface Frame {
   cutEdges: number[];
   /** True when the engine could not keep sim time in step with wall time x speed. */
   fallingBehind: boolean;
+  /** While running toward a stop time (run to a time, replay): where it started and where it stops. */
+  goal: RunGoal | null;
   /** Set when state is 'error'. */
   error?: string;
+}
+
+/** A run toward a stop time: `fast` runs as fast as possible (run to a time), else at wall time x speed (replay). */
+export interface RunGoal {
+  fromMs: number;
+  toMs: number;
+  fast: boolean;
+}
+
+/** One node's part of a metric sample; rates are per second over the interval. */
+export interface NodeSample {
+  /** Messages that came in (received, requests, ...). */
+  inPerSec: number;
+  /** Messages it passed on, dispatched, processed or produced. */
+  outPerSec: number;
+  /** Messages it holds now (ready in a queue, busy + backlog in a consumer, ...); 0 for a kind that holds none. */
+  held: number;
 }
 
 /** One point of the time series (every `sampleIntervalMs` of sim time). Rates are per second over the interval. */
@@ -547,7 +571,114 @@ export interface MetricSample {
   inFlight: number;
   /** Ready messages per queue, by node id. */
   depths: Record<string, number>;
+  /** Counts so far (not rates): lost and dead-lettered by reason, duplicates, and reorders seen by consumers. */
+  lostByReason: Record<string, number>;
+  deadLetteredByReason: Record<string, number>;
+  duplicates: number;
+  reorders: number;
+  /** Per node, by node id. */
+  nodes: Record<string, NodeSample>;
 }
+
+/** "Step to the next delivery" gives up after this many events (a topology that never delivers). */
+export const MAX_EVENTS_TO_DELIVERY = 1_000_000;
 
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 1000;
+
+/**
+ * What happened to a message copy at one moment, as the event log records it. The hop
+ * kinds: `created` (a producer made it), `copied` (a fan-out or dead-letter copy),
+ * `derived` (made from another message: a part, a reply, an aggregate), `sent` on a link,
+ * `dispatched` by a queue to a consumer, `redelivered` (a queue's delivery after one that
+ * was not acked), `arrived` at a node, `acked` / `nacked` at its queue. The fate kinds:
+ * `delivered` (first processing at a final consumer or step), `duplicate` (processed
+ * again), `lost`, `dead-lettered`, `rejected`, with a reason.
+ */
+export type TraceEventKind =
+  | 'created'
+  | 'copied'
+  | 'derived'
+  | 'sent'
+  | 'dispatched'
+  | 'redelivered'
+  | 'arrived'
+  | 'acked'
+  | 'nacked'
+  | 'delivered'
+  | 'duplicate'
+  | 'lost'
+  | 'dead-lettered'
+  | 'rejected';
+
+/** The fate kinds of `TraceEventKind`: what the event log's fate filter chooses among. */
+export const TRACE_FATES = ['delivered', 'duplicate', 'lost', 'dead-lettered', 'rejected'] as const;
+export type TraceFate = (typeof TRACE_FATES)[number];
+
+/** One row of the event log. */
+export interface TraceEvent {
+  /** Its number in the run's recording order, from 0 (stable while it stays in the log). */
+  seq: number;
+  t: number;
+  kind: TraceEventKind;
+  /** Where it happened: the node (a link's sender for `sent`), or null. */
+  node: string | null;
+  /** The link: the one travelled (`sent`, `dispatched`, `redelivered`), or arrived by; null when none. */
+  edge: string | null;
+  /** The produced message's id, shared by its copies. */
+  message: number;
+  /** The copy's own number, unique in the run: a message's copies share `message` and differ here. */
+  copy: number;
+  /** Which delivery from a queue this was (1 = first); 0 when not a queue's delivery. */
+  attempt: number;
+  /** A fate's reason (`link-loss`, `expired`, ...), a nack's `requeue`/`reject`, or null. */
+  reason: string | null;
+  /** `derived`: the message it was made from. */
+  from?: number;
+}
+
+/** What the event log shows: every filter is optional; all given must match. */
+export interface EventQuery {
+  node?: string;
+  fate?: TraceFate;
+  reason?: string;
+}
+
+/** One page of the events that match a query, oldest first. */
+export interface EventPage {
+  /** Events in the log that match (the page is a slice of them). */
+  total: number;
+  /** Index of the page's first event among the matches. */
+  offset: number;
+  events: TraceEvent[];
+  /** Every reason the log has met in this run, sorted (for the reason filter). */
+  reasons: string[];
+  /** Events recorded this run that the bounded log no longer holds (the oldest go first). */
+  forgotten: number;
+}
+
+/** One hop of a message's trace: the event, with the headers the copy carried then. */
+export interface TraceHop extends TraceEvent {
+  headers: Record<string, string>;
+}
+
+/** A message's history, as far as the event log still holds it. */
+export interface MessageTrace {
+  id: number;
+  /** Producer node id and its sequence number, key, creation time; null when the log no longer holds its start. */
+  producer: string | null;
+  seq: number | null;
+  key: string | null;
+  createdAtMs: number | null;
+  /** Every event of the message and its copies the log holds, oldest first. */
+  hops: TraceHop[];
+  /** False when its first events have left the bounded log: the hops start part way. */
+  complete: boolean;
+  /** Per copy, its fate event (none while it is still in flight or held). */
+  fates: TraceHop[];
+}
+
+/** Events the app's event log keeps (the oldest go first). */
+export const EVENT_LOG_CAPACITY = 50_000;
+/** The most events one `events` page may carry across the worker boundary. */
+export const MAX_EVENT_PAGE = 500;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTopology, type Topology } from '../model/index.ts';
 import { createSession, type SessionHost } from './session.ts';
-import type { Frame } from './session-types.ts';
+import { MAX_EVENTS_TO_DELIVERY, type Frame } from './session-types.ts';
 
 /** A host with a hand-driven clock and timer list, so the real-time driver is testable. */
 function fakeHost() {
@@ -142,6 +142,102 @@ describe('session (real-time driver)', () => {
     const frame = session.load(broken);
     expect(frame.state).toBe('error');
     expect(frame.error).toMatch(/edge "x"/);
+  });
+});
+
+describe('session time control', () => {
+  it('runs to a time as fast as possible, with the goal in its frames, and pauses exactly there', () => {
+    const { host, advance } = fakeHost();
+    const session = createSession(host);
+    const frames: Frame[] = [];
+    session.subscribe((f) => frames.push(f));
+    session.load(workQueue());
+    session.setSpeed(1);
+    session.runTo(60_000);
+    // One wall second at 1x would be one sim second; as fast as possible gets there.
+    advance(1_000);
+    const last = frames.at(-1)!;
+    expect(last.state).toBe('paused');
+    expect(last.simTimeMs).toBe(60_000);
+    expect(last.goal).toBeNull();
+    expect(last.fallingBehind).toBe(false);
+    // One message every 50 ms, from t = 0 to t = 60 s inclusive.
+    expect(last.totals.produced).toBe(1_201);
+  });
+
+  it('stops running to a time on pause', () => {
+    const { host, advance, jump } = fakeHost();
+    // Every clock read costs 5 ms, so the run takes many slices.
+    const session = createSession({ ...host, now: () => jump(5) });
+    const frames: Frame[] = [];
+    session.subscribe((f) => frames.push(f));
+    session.load(workQueue());
+    session.runTo(1e9);
+    advance(20);
+    expect(frames.at(-1)!.goal).toEqual({ fromMs: 0, toMs: 1e9, fast: true });
+    expect(frames.at(-1)!.state).toBe('running');
+    session.pause();
+    const paused = frames.at(-1)!;
+    expect(paused.state).toBe('paused');
+    expect(paused.goal).toBeNull();
+    expect(paused.simTimeMs).toBeLessThan(1e9);
+    advance(1_000);
+    expect(frames.at(-1)!.simTimeMs).toBe(paused.simTimeMs);
+  });
+
+  it('steps to the next delivery: delivered goes up by exactly one each time', () => {
+    const { host } = fakeHost();
+    const session = createSession(host);
+    session.load(workQueue());
+    const first = session.stepToDelivery();
+    expect(first.totals.delivered).toBe(1);
+    expect(first.state).toBe('paused');
+    // The first message: sent at 0, 100 ms on the first link, 10 ms processing.
+    expect(first.simTimeMs).toBeGreaterThanOrEqual(110);
+    expect(session.stepToDelivery().totals.delivered).toBe(2);
+  });
+
+  it('gives up stepping to a delivery on a topology that never delivers', () => {
+    const { host } = fakeHost();
+    const session = createSession(host);
+    const noConsumer = { ...workQueue(), nodes: workQueue().nodes.slice(0, 2), edges: workQueue().edges.slice(0, 1) };
+    session.load(noConsumer);
+    const frame = session.stepToDelivery();
+    expect(frame.totals.delivered).toBe(0);
+    expect(frame.events).toBe(MAX_EVENTS_TO_DELIVERY);
+  });
+
+  it('replays the same run, live faults included, up to where it was', () => {
+    const { host, advance } = fakeHost();
+    const session = createSession(host);
+    const frames: Frame[] = [];
+    session.subscribe((f) => frames.push(f));
+    session.load(workQueue());
+    session.runTo(2_345);
+    advance(100);
+    session.injectFault({ atMs: 0, action: 'crash', node: 'c', restartAfterMs: 1_500 });
+    session.runTo(7_000);
+    advance(100);
+    const original = frames.at(-1)!;
+    expect(original.simTimeMs).toBe(7_000);
+    expect(session.faultSchedule()).toEqual([{ atMs: 2_345, action: 'crash', node: 'c', restartAfterMs: 1_500 }]);
+
+    session.setSpeed(100);
+    const start = session.replay();
+    expect(start.simTimeMs).toBeLessThan(7_000);
+    expect(start.goal).toEqual({ fromMs: 0, toMs: 7_000, fast: false });
+    advance(200);
+    const replayed = frames.at(-1)!;
+    expect(replayed.state).toBe('paused');
+    expect(replayed.simTimeMs).toBe(7_000);
+    expect(replayed.events).toBe(original.events);
+    expect(replayed.totals).toEqual(original.totals);
+    expect(replayed.nodeStats).toEqual(original.nodeStats);
+    // Without the live crash the run differs: the fault is what the replay kept.
+    session.reset();
+    session.runTo(7_000);
+    advance(100);
+    expect(frames.at(-1)!.events).not.toBe(original.events);
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Fault, Topology } from '../model/index.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { Simulation } from './simulation.ts';
-import { MAX_HELD_LISTED, MAX_SPEED, MIN_SPEED, type Frame, type NodeMessages, type RunState } from './session-types.ts';
+import { MAX_EVENTS_TO_DELIVERY, MAX_HELD_LISTED, MAX_SPEED, MIN_SPEED, type Frame, type NodeMessages, type RunGoal, type RunState } from './session-types.ts';
+import { EVENT_LOG_CAPACITY, MAX_EVENT_PAGE, type EventPage, type EventQuery, type MessageTrace } from './session-types.ts';
 
 /** Wall time and timers, injected so the engine itself never reads a real clock. */
 export interface SessionHost {
@@ -40,6 +41,8 @@ export function createSession(host: SessionHost) {
   let fallingBehind = false;
   /** Samples of the run already sent in a frame. */
   let samplesSent = 0;
+  /** Set while running toward a stop time; the run pauses there. */
+  let goal: RunGoal | null = null;
 
   function frame(withStats: boolean): Frame {
     const s = sim;
@@ -50,10 +53,12 @@ export function createSession(host: SessionHost) {
       speed,
       totals: (s ? s.ledger : EMPTY_LEDGER).totals(),
       dots: s ? s.dots() : new Float32Array(0),
+      dotMessages: s ? s.dotMessages() : new Float64Array(0),
       downNodes: s ? s.downNodes() : [],
       cutEdges: s ? s.cutEdges() : [],
       samples: s ? s.series.since(samplesSent) : [],
       fallingBehind,
+      goal,
     };
     if (s) samplesSent = s.series.taken;
     if (withStats && s) out.nodeStats = s.nodeStats();
@@ -91,18 +96,22 @@ export function createSession(host: SessionHost) {
     timer = undefined;
     if (state !== 'running' || !sim) return;
     const sliceStart = host.now();
-    const target = anchorSim + (sliceStart - anchorWall) * speed;
+    const stopAt = goal ? goal.toMs : Infinity;
+    const target = goal?.fast ? stopAt : Math.min(stopAt, anchorSim + (sliceStart - anchorWall) * speed);
     try {
       let outOfTime = false;
       do {
         sim.runUntil(target, CLOCK_CHECK_EVERY);
         outOfTime = sim.nextEventTime <= target && host.now() - sliceStart > SLICE_BUDGET_MS;
       } while (!outOfTime && sim.nextEventTime <= target);
-      fallingBehind = outOfTime;
+      // As fast as possible is never behind: it has no wall-time pace to keep.
+      fallingBehind = outOfTime && !goal?.fast;
       // When behind, re-anchor so the debt does not grow without bound: the run slows
       // down visibly instead of freezing the worker to catch up.
-      if (outOfTime) anchor();
+      if (fallingBehind) anchor();
       if (sim.finished) state = 'finished';
+      else if (sim.now >= stopAt) state = 'paused';
+      if (state !== 'running') goal = null;
     } catch (e) {
       fail(e);
       return;
@@ -112,18 +121,22 @@ export function createSession(host: SessionHost) {
     if (state === 'running') timer = host.setTimer(tick, fallingBehind ? 0 : 4);
   }
 
-  function build(): void {
+  /** A fresh run at t = 0; `faults` replaces the topology's fault schedule (a replay). */
+  function build(faults?: Fault[]): void {
     stopTimer();
     error = undefined;
     fallingBehind = false;
     samplesSent = 0;
+    goal = null;
     sim = undefined;
     if (!topology) {
       state = 'idle';
       return;
     }
     try {
-      sim = new Simulation(topology);
+      sim = new Simulation(faults ? { ...topology, faults } : topology);
+      // Always on in the app: a dot clicked now needs the hops it made before anyone looked.
+      sim.recordEvents(EVENT_LOG_CAPACITY);
       state = 'paused';
     } catch (e) {
       state = 'error';
@@ -144,11 +157,25 @@ export function createSession(host: SessionHost) {
       anchor();
       tick();
     },
+    /**
+     * Run as fast as possible (in slices, so pause still answers) and pause at sim time
+     * `untilMs`; frames carry the goal for a progress bar. Nothing happens if the run is
+     * already there.
+     */
+    runTo(untilMs: number): void {
+      if (!sim || state === 'error' || state === 'finished' || !Number.isFinite(untilMs) || untilMs <= sim.now) return;
+      stopTimer();
+      goal = { fromMs: sim.now, toMs: untilMs, fast: true };
+      state = 'running';
+      anchor();
+      tick();
+    },
     pause(): void {
       if (state !== 'running') return;
       stopTimer();
       state = 'paused';
       fallingBehind = false;
+      goal = null;
       emit(true);
     },
     /** Process exactly one event (pausing first if running). */
@@ -162,6 +189,43 @@ export function createSession(host: SessionHost) {
         fail(e);
       }
       fallingBehind = false;
+      goal = null;
+      return frame(true);
+    },
+    /**
+     * Process events (pausing first if running) until one delivers a message to a final
+     * consumer, the run finishes, or MAX_EVENTS_TO_DELIVERY events went by without one.
+     */
+    stepToDelivery(): Frame {
+      if (!sim || state === 'error' || state === 'finished') return frame(true);
+      stopTimer();
+      goal = null;
+      fallingBehind = false;
+      const before = sim.ledger.delivered;
+      try {
+        let n = 0;
+        while (n < MAX_EVENTS_TO_DELIVERY && sim.ledger.delivered === before && sim.step()) n++;
+        state = sim.finished ? 'finished' : 'paused';
+      } catch (e) {
+        fail(e);
+      }
+      return frame(true);
+    },
+    /**
+     * Rerun from t = 0 with the same topology, seed and fault schedule (the faults injected
+     * live included), at wall time x speed, pausing where this run is now: the same run again.
+     */
+    replay(): Frame {
+      if (!sim) return frame(true);
+      const until = sim.now;
+      const faults = [...sim.faultSchedule()];
+      build(faults);
+      if (sim && state === 'paused' && until > 0) {
+        goal = { fromMs: 0, toMs: until, fast: false };
+        state = 'running';
+        anchor();
+        tick();
+      }
       return frame(true);
     },
     /** Back to t = 0 with the same topology and seed. */
@@ -189,6 +253,20 @@ export function createSession(host: SessionHost) {
       if (!sim) return null;
       const n = Number.isFinite(limit) ? Math.min(MAX_HELD_LISTED, Math.max(1, Math.floor(limit))) : MAX_HELD_LISTED;
       return sim.heldMessages(nodeId, n) ?? null;
+    },
+    /**
+     * A page of the event log: the events matching `query`, oldest first, from `offset`
+     * among the matches (negative: from the end), at most `limit` (1..MAX_EVENT_PAGE);
+     * null before a run.
+     */
+    events(query: EventQuery, offset: number, limit: number): EventPage | null {
+      if (!sim) return null;
+      const n = Number.isFinite(limit) ? Math.min(MAX_EVENT_PAGE, Math.max(1, Math.floor(limit))) : MAX_EVENT_PAGE;
+      return sim.loggedEvents(query, Number.isFinite(offset) ? Math.trunc(offset) : 0, n) ?? null;
+    },
+    /** Message `id`'s hops and fates as the event log holds them; null before a run. */
+    messageTrace(id: number): MessageTrace | null {
+      return sim?.messageTrace(id) ?? null;
     },
     faultSchedule(): Fault[] {
       return sim ? [...sim.faultSchedule()] : [];

@@ -4,12 +4,24 @@ import { sampleDuration } from './core/distributions.ts';
 import { EventHeap, newPoppedEvent } from './core/heap.ts';
 import { RandomStream } from './core/random.ts';
 import { TraceHash } from './core/trace-hash.ts';
+import { EventLog } from './ledger/event-log.ts';
 import { Ledger, type DeadLetterReason, type Fate } from './ledger/ledger.ts';
 import { SeriesRecorder } from './ledger/series.ts';
 import type { Death, Envelope, Message, Receipt } from './message.ts';
 import { CONFIRM_ACK, CONFIRM_NACK, type HeldMessage, type NodeRuntime, type SendOptions, type SimContext, type SimulationObserver } from './nodes/node.ts';
 import { NODE_DEFINITIONS } from './nodes/registry.ts';
-import { DOT_COPY, DOT_NORMAL, DOT_REDELIVERED, DOT_STRIDE, type MessageView, type NodeMessages, type NodeStats } from './session-types.ts';
+import {
+  DOT_COPY,
+  DOT_NORMAL,
+  DOT_REDELIVERED,
+  DOT_STRIDE,
+  type EventPage,
+  type EventQuery,
+  type MessageTrace,
+  type MessageView,
+  type NodeMessages,
+  type NodeStats,
+} from './session-types.ts';
 
 /** Event kinds in the heap: an envelope arriving, or a node's timer (its tag above TIMER). */
 const ARRIVE = 1;
@@ -112,6 +124,11 @@ export class Simulation implements SimContext {
   private readonly runawayNodes = new Set<number>();
   private instant = -1;
   private eventsThisInstant = 0;
+  /** The event log, when someone watches (see recordEvents); unset, recording costs one check. */
+  private log: EventLog | undefined = undefined;
+  /** Where the event being handled happens, for the log: a node index and the link it came by (-1: none). */
+  private atNode = -1;
+  private atEdge = -1;
 
   /** Time series for the charts, one sample per second of sim time. */
   readonly series: SeriesRecorder;
@@ -150,7 +167,12 @@ export class Simulation implements SimContext {
       // Each definition is looked up by the node's own kind, so the pairing is sound.
       (NODE_DEFINITIONS[n.kind].create as (node: typeof n, index: number, sim: SimContext) => NodeRuntime)(n, i, this),
     );
-    this.series = new SeriesRecorder(sampleIntervalMs, this.ledger, () => this.queueDepths());
+    this.series = new SeriesRecorder(
+      sampleIntervalMs,
+      this.ledger,
+      topology.nodes.map((n) => n.id),
+      () => this.nodeStats(),
+    );
     for (const runtime of this.runtimes) runtime.start?.();
     this.openFrom.forEach((at, edge) => at > 0 && this.heap.push(at, LINK_OPEN, edge, -1));
     for (const fault of topology.faults) this.scheduleFault(fault, true);
@@ -286,6 +308,10 @@ export class Simulation implements SimContext {
       this.lastArrival[edge] = arriveAt;
     }
     const env = this.envelope(msg, edge, this.edgeTarget[edge]!, arriveAt, true, options);
+    if (this.log) {
+      const kind = options?.redelivery ? 'redelivered' : (options?.deliveryTag ?? -1) >= 0 ? 'dispatched' : 'sent';
+      this.log.record(this.now, kind, this.edgeSource[edge]!, edge, msg, options?.attempt ?? 0);
+    }
     env.linkPos = this.onLink.length;
     this.onLink.push(env);
     return env;
@@ -296,7 +322,7 @@ export class Simulation implements SimContext {
   }
 
   newMessage(producer: number, seq: number, key: string | undefined, keySeq: number, sizeBytes: number, expiresAt: number): Message {
-    return {
+    const msg: Message = {
       uid: this.nextUid++,
       id: this.nextMessageId++,
       producer,
@@ -329,11 +355,13 @@ export class Simulation implements SimContext {
       settled: false,
       pendingFate: undefined,
     };
+    this.log?.record(this.now, 'created', producer, -1, msg, 0);
+    return msg;
   }
 
   copyMessage(msg: Message): Message {
     this.ledger.onCopied();
-    return {
+    const copy: Message = {
       ...msg,
       uid: this.nextUid++,
       isCopy: true,
@@ -345,11 +373,13 @@ export class Simulation implements SimContext {
       settled: false,
       pendingFate: undefined,
     };
+    this.log?.record(this.now, 'copied', this.atNode, this.atEdge, copy, 0);
+    return copy;
   }
 
   deriveMessage(node: number, seq: number, base: Message): Message {
     this.ledger.onCopied();
-    return {
+    const derived: Message = {
       ...base,
       uid: this.nextUid++,
       id: this.nextMessageId++,
@@ -367,6 +397,8 @@ export class Simulation implements SimContext {
       settled: false,
       pendingFate: undefined,
     };
+    this.log?.record(this.now, 'derived', node, -1, derived, 0, undefined, base.id);
+    return derived;
   }
 
   carry(vehicle: Message, parts: readonly Message[]): void {
@@ -387,6 +419,7 @@ export class Simulation implements SimContext {
     const settledAs = msg.pendingFate;
     msg.settled = true;
     this.ledger.onFate(settledAs);
+    if (this.log) this.logFate(msg, settledAs);
     const carried = msg.carried;
     if (carried !== undefined) {
       msg.carried = undefined;
@@ -397,10 +430,12 @@ export class Simulation implements SimContext {
   processed(msg: Message): boolean {
     if (msg.settled) {
       this.ledger.duplicates++;
+      this.log?.record(this.now, 'duplicate', this.atNode, this.atEdge, msg, msg.attempts);
       return false;
     }
     msg.settled = true;
     this.ledger.onDelivered(this.now - msg.createdAt);
+    this.log?.record(this.now, 'delivered', this.atNode, this.atEdge, msg, msg.attempts);
     const carried = msg.carried;
     if (carried !== undefined) {
       msg.carried = undefined;
@@ -435,6 +470,16 @@ export class Simulation implements SimContext {
     this.observer?.returned(msg);
     this.runtimes[msg.producer]!.returnedByExchange?.();
     this.release(msg, 'rejected');
+  }
+
+  ack(queue: number, deliveryTag: number, msg: Message): void {
+    this.log?.record(this.now, 'acked', queue, -1, msg, msg.attempts);
+    this.runtimes[queue]!.acked?.(deliveryTag);
+  }
+
+  nack(queue: number, deliveryTag: number, requeue: boolean, msg: Message): void {
+    this.log?.record(this.now, 'nacked', queue, -1, msg, msg.attempts, requeue ? 'requeue' : 'reject');
+    this.runtimes[queue]!.nacked?.(deliveryTag, requeue);
   }
 
   refused(msg: Message): void {
@@ -515,6 +560,7 @@ export class Simulation implements SimContext {
     if (this.eventsThisInstant > MAX_EVENTS_PER_INSTANT - 1000 && (ev.kind === ARRIVE || ev.kind >= TIMER)) {
       this.runawayNodes.add(ev.kind === ARRIVE ? this.live[ev.b]!.target : ev.a);
     }
+    if (this.log) this.locate(ev.kind, ev.a, ev.b, fault !== undefined);
     if (ev.kind === ARRIVE) this.arrive(ev.b);
     else if (fault) this.applyFault(fault);
     else if (ev.kind === PARTITION_TIMEOUT) this.partitionTimeout(ev.a);
@@ -624,6 +670,32 @@ export class Simulation implements SimContext {
     return view;
   }
 
+  /**
+   * Start the event log (the app's log panel and message traces): the run's last
+   * `capacity` events from now on. Runs without it (the CLI, the benchmark) pay one check
+   * per event.
+   */
+  recordEvents(capacity: number): void {
+    this.log ??= new EventLog(capacity);
+  }
+
+  /** A page of the logged events matching `query` (see EventLog.page); undefined without a log. */
+  loggedEvents(query: EventQuery, offset: number, limit: number): EventPage | undefined {
+    if (!this.log) return undefined;
+    const node = query.node === undefined ? undefined : this.topology.nodes.findIndex((n) => n.id === query.node);
+    return this.log.page({ node, fate: query.fate, reason: query.reason }, offset, limit, this.logNames());
+  }
+
+  /** Message `id`'s history as the log holds it; undefined without a log. */
+  messageTrace(id: number): MessageTrace | undefined {
+    return this.log?.trace(id, this.logNames());
+  }
+
+  /** Message id of each dot of `dots()`, in the same order. */
+  dotMessages(): Float64Array {
+    return Float64Array.from(this.onLink, (e) => e.msg.id);
+  }
+
   /** Messages on links as DOT_STRIDE floats each: edge index, progress 0..1, colour class. */
   dots(): Float32Array {
     const out = new Float32Array(this.onLink.length * DOT_STRIDE);
@@ -712,6 +784,8 @@ export class Simulation implements SimContext {
       return;
     }
     this.freeEnvelope(env);
+    this.atNode = target;
+    this.atEdge = edge;
     // A publish from a producer that wants a confirm starts one; a part an exchange passed on carries its own.
     const receipt: Receipt | undefined =
       confirmTo >= 0 ? { edge, producer: confirmTo, uid: msg.uid, pending: 1, nack: false, silent: false } : env.receipt;
@@ -734,6 +808,7 @@ export class Simulation implements SimContext {
       if (receipt && confirmTo < 0) this.settleReceipt(receipt);
       return;
     }
+    this.log?.record(this.now, 'arrived', target, edge, msg, attempt);
     this.receipt = receipt;
     this.deferred = false;
     this.forwarding = receipt !== undefined && this.runtimes[target]!.kind === 'exchange';
@@ -890,14 +965,24 @@ export class Simulation implements SimContext {
     return out;
   }
 
-  private queueDepths(): Record<string, number> {
-    const depths: Record<string, number> = {};
-    this.runtimes.forEach((r, i) => {
-      if (r.kind !== 'queue') return;
-      const stats = r.stats();
-      if (stats.kind === 'queue') depths[this.topology.nodes[i]!.id] = stats.depth;
-    });
-    return depths;
+  private logNames(): { nodes: string[]; edges: string[] } {
+    return { nodes: this.topology.nodes.map((n) => n.id), edges: this.topology.edges.map((e) => e.id) };
+  }
+
+  /** Where an event of the heap (or a fault) happens, for the log; an arrival sets its own in `arrive`. */
+  private locate(kind: number, a: number, b: number, fault: boolean): void {
+    this.atEdge = -1;
+    if (fault) this.atNode = a <= 1 ? b : this.edgeSource[b]!;
+    else if (kind >= TIMER) this.atNode = a;
+    else if (kind === PARTITION_TIMEOUT || kind === RESEND || kind === LINK_OPEN) this.atNode = this.edgeSource[a]!;
+    else this.atNode = -1;
+  }
+
+  private logFate(msg: Message, fate: Fate): void {
+    const log = this.log!;
+    if (fate === 'rejected') log.record(this.now, 'rejected', this.atNode, this.atEdge, msg, msg.attempts);
+    else if (fate.startsWith('lost:')) log.record(this.now, 'lost', this.atNode, this.atEdge, msg, msg.attempts, fate.slice(5));
+    else log.record(this.now, 'dead-lettered', this.atNode, this.atEdge, msg, msg.attempts, fate.slice(14));
   }
 
   private takeOffLink(env: Envelope): void {

@@ -4,3 +4,4 @@ export * from './load.ts';
 export * from './variants.ts';
 export * from './references.ts';
 export * from './presets.ts';
+export * from './lint.ts';

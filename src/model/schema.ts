@@ -1024,6 +1024,8 @@ export const edgeSchema = z.strictObject({
   durableSubscription: z.strictObject({ maxQueued: count().max(1_000_000).default(1_000) }).optional(),
   /** On a link from a Kafka topic to a consumer: its consumer group and offset commits (K-2, K-3). */
   kafka: kafkaMembershipSchema.optional(),
+  /** Design review only (the run ignores it): what flows over this link, and on from its target, must not be lost. */
+  critical: z.boolean().optional(),
 });
 
 export const ROUTER_KINDS = ['content-router', 'message-filter', 'recipient-list', 'wire-tap', 'load-balancer'] as const;

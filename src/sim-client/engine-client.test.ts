@@ -18,6 +18,7 @@ function frame(state: Frame['state']): Frame {
     cutEdges: [],
     samples: [],
     fallingBehind: false,
+    goal: null,
   };
 }
 

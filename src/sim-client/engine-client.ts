@@ -2,6 +2,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../../workers/engine.worker.ts';
 import type { Fault, Topology } from '../model/index.ts';
 import type { Frame, NodeMessages } from '../engine/session-types.ts';
+import type { EventPage, EventQuery, MessageTrace } from '../engine/session-types.ts';
 import { acceptFrame, clearFrame, setLoadedTopology } from './frame-view.ts';
 
 /** The rejection of calls that were waiting when the worker died (the crash listeners report it). */
@@ -24,6 +25,12 @@ export interface EngineClient {
   play(): Promise<void>;
   pause(): Promise<void>;
   step(): Promise<Frame>;
+  /** Steps until the next delivery to a final consumer (or the engine's event limit); resolves with the frame after it. */
+  stepToDelivery(): Promise<Frame>;
+  /** Runs as fast as possible to sim time `untilMs`, then pauses; frames carry the goal meanwhile. */
+  runTo(untilMs: number): Promise<void>;
+  /** Reruns from t = 0 with the same seed and fault schedule, up to where the run is now. */
+  replay(): Promise<Frame>;
   reset(): Promise<Frame>;
   setSpeed(speed: number): Promise<void>;
   /** Applies a fault to the loaded run now (its atMs is ignored); resolves with the frame after it. */
@@ -32,6 +39,10 @@ export interface EngineClient {
   faultSchedule(): Promise<Fault[]>;
   /** What a node holds now, message by message (up to `limit`); null before a run or for an unknown node. */
   heldMessages(nodeId: string, limit: number): Promise<NodeMessages | null>;
+  /** A page of the run's event log matching `query`, oldest first (negative `offset`: from the end); null before a run. */
+  events(query: EventQuery, offset: number, limit: number): Promise<EventPage | null>;
+  /** Message `id`'s hops and fates, as far as the bounded event log still holds them; null before a run. */
+  messageTrace(id: number): Promise<MessageTrace | null>;
   /**
    * Forget the loaded run (the topology it was built from has changed): pause the worker,
    * drop frames until the next `load`, clear the dots.
@@ -108,6 +119,17 @@ export function createEngineClient(spawn: () => Worker = spawnWorker): EngineCli
       deliver(frame);
       return frame;
     },
+    async stepToDelivery() {
+      const frame = await call((api) => api.stepToDelivery());
+      deliver(frame);
+      return frame;
+    },
+    runTo: (untilMs) => call((api) => api.runTo(untilMs)),
+    async replay() {
+      const frame = await call((api) => api.replay());
+      deliver(frame);
+      return frame;
+    },
     async reset() {
       const frame = await call((api) => api.reset());
       deliver(frame);
@@ -121,6 +143,8 @@ export function createEngineClient(spawn: () => Worker = spawnWorker): EngineCli
     },
     faultSchedule: () => call((api) => api.faultSchedule()),
     heldMessages: (nodeId, limit) => call((api) => api.heldMessages(nodeId, limit)),
+    events: (query, offset, limit) => call((api) => api.events(query, offset, limit)),
+    messageTrace: (id) => call((api) => api.messageTrace(id)),
     invalidate() {
       accepting = false;
       clearFrame();

@@ -1,5 +1,5 @@
 import { loadTopology, type Fault } from '../model/index.ts';
-import { currentFrameView, engineClient, WorkerCrashedError, type Frame, type NodeStats } from '../sim-client/index.ts';
+import { currentFrameView, engineClient, MAX_EVENTS_TO_DELIVERY, WorkerCrashedError, type Frame, type NodeStats } from '../sim-client/index.ts';
 import { clampSpeed, IDLE_VIEW, useSimStore, type SimState } from './sim-store.ts';
 import { currentTopology, useTopologyStore } from './topology-store.ts';
 import { useUiStore } from './ui-store.ts';
@@ -57,6 +57,7 @@ function applyFrame(frame: Frame, force: boolean): void {
     frame.nodeStats ||
     frame.state !== prev.state ||
     frame.fallingBehind !== prev.fallingBehind ||
+    (frame.goal === null) !== (prev.goal === null) ||
     now - lastStatusAt >= STATUS_INTERVAL_MS
   ) {
     lastStatusAt = now;
@@ -65,6 +66,7 @@ function applyFrame(frame: Frame, force: boolean): void {
     patch.events = frame.events;
     patch.totals = frame.totals;
     patch.fallingBehind = frame.fallingBehind;
+    patch.goal = frame.goal;
     patch.error = frame.error;
   }
   if (frame.state === 'error' && prev.state !== 'error') {
@@ -147,6 +149,38 @@ export const simActions = {
   step: () =>
     guarded(async () => {
       if (await ensureLoaded()) applyFrame(await engineClient.step(), true);
+    }),
+
+  /** Runs until the next delivery to a final consumer, and says so when none came. */
+  stepToDelivery: () =>
+    guarded(async () => {
+      if (!(await ensureLoaded())) return;
+      const before = useSimStore.getState().totals.delivered;
+      const frame = await engineClient.stepToDelivery();
+      applyFrame(frame, true);
+      if (frame.totals.delivered === before && frame.state !== 'error') {
+        const why = frame.state === 'finished' ? 'the run finished' : `${MAX_EVENTS_TO_DELIVERY.toLocaleString('en-US')} events went by`;
+        useUiStore.getState().notify(`No message was delivered: ${why} without a delivery to a final consumer.`);
+      }
+    }),
+
+  /** Runs as fast as possible to sim time `untilMs` and pauses there (Pause cancels). */
+  runTo: (untilMs: number) =>
+    guarded(async () => {
+      if (!(await ensureLoaded())) return;
+      if (useSimStore.getState().state === 'finished') applyFrame(await engineClient.reset(), true);
+      if (untilMs <= useSimStore.getState().simTimeMs) {
+        useUiStore.getState().notify('The run is already past that time. Reset to start again from zero.');
+        return;
+      }
+      await engineClient.runTo(untilMs);
+    }),
+
+  /** Reruns the loaded run from t = 0, same seed and recorded faults, up to where it is now. */
+  replay: () =>
+    guarded(async () => {
+      if (loadedRevision === null) return;
+      applyFrame(await engineClient.replay(), true);
     }),
 
   reset: () =>

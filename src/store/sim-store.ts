@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { MIN_SPEED, MAX_SPEED, type LedgerTotals, type NodeStats, type RunState } from '../sim-client/index.ts';
+import { MIN_SPEED, MAX_SPEED, type LedgerTotals, type NodeStats, type RunGoal, type RunState } from '../sim-client/index.ts';
 
 /**
  * What React shows of the run: status-bar numbers (throttled) and per-node stats (~10 Hz).
@@ -13,6 +13,8 @@ export interface SimState {
   /** Sum of the consumers' reorder counts. */
   reorders: number;
   fallingBehind: boolean;
+  /** Set while running toward a stop time (run to a time, replay), for the progress bar. */
+  goal: RunGoal | null;
   error: string | undefined;
   /** The speed the user chose; the worker is told on every load. */
   speed: number;
@@ -44,6 +46,7 @@ export const IDLE_VIEW: Omit<SimState, 'speed'> = {
   totals: ZERO_TOTALS,
   reorders: 0,
   fallingBehind: false,
+  goal: null,
   error: undefined,
   nodeStats: {},
   downNodes: {},

@@ -3,6 +3,7 @@ import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, t
 import { FORMAT, linkSchema, nodeSchema, withoutStaleReferences as pruneReferences, type LinkConfig, type NodeKind, type Topology } from '../model/index.ts';
 import { connectionRefusal } from './connection-rules.ts';
 import { toFlowEdge, toFlowNode, toTopology, toTopologyNode, type DocumentSettings } from './convert.ts';
+import { EditHistory, sameForRun, type EditSnapshot } from './edit-history.ts';
 import type { EdgeData, FlowEdge, FlowNode, NodeData } from './topology-types.ts';
 import { useUiStore } from './ui-store.ts';
 
@@ -41,9 +42,14 @@ export interface TopologyActions {
   /** Replaces all of an edge's settings (link, binding, subscription, opening time). */
   updateEdgeData(id: string, data: EdgeSettings): void;
   updateDocument(patch: Partial<DocumentSettings>): void;
-  /** Replaces the whole canvas (open file, scenario, autosave restore). */
+  /** Replaces the whole canvas (open file, scenario, autosave restore); the undo history starts over. */
   replace(topology: Topology): void;
   clear(): void;
+  /** Adds copies made elsewhere (paste), selected in place of the current selection; one undo step. */
+  insert(nodes: FlowNode[], edges: FlowEdge[]): void;
+  /** Puts back the document as it was before the last edit (or after, for redo); false when there is none. */
+  undo(): boolean;
+  redo(): boolean;
 }
 
 export const EMPTY_TOPOLOGY: Topology = { format: FORMAT, name: 'Untitled', seed: 1, nodes: [], edges: [], faults: [] };
@@ -55,7 +61,8 @@ function nextId(prefix: string, taken: ReadonlySet<string>): string {
   }
 }
 
-type Bump = { doc: boolean; sim: boolean };
+/** What an edit changes; `key` names the one thing a small edit touched, so typing in one field is one undo step. */
+type Bump = { doc: boolean; sim: boolean; key?: string };
 
 /**
  * `nodes` without the references a deletion left stale (a dead-letter target or alternate
@@ -86,6 +93,25 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
       docRevision: bump.doc || bump.sim ? docRevision + 1 : docRevision,
       simRevision: bump.sim ? simRevision + 1 : simRevision,
     });
+    // What is worth saving is worth undoing; selection, measuring and mid-drag moves are neither.
+    if (bump.doc || bump.sim) history.record(bump.key);
+  };
+
+  /** Restores a snapshot from the history, keeping the current selection and measured sizes. */
+  const restore = (target: EditSnapshot | undefined): boolean => {
+    if (!target) return false;
+    const now = snapshotOf(get());
+    const current = new Map(now.nodes.map((n) => [n.id, n]));
+    const nodes = target.nodes.map((n) => {
+      const shown = current.get(n.id);
+      return { ...n, selected: shown?.selected ?? false, dragging: false, measured: shown?.measured ?? n.measured };
+    });
+    const selectedEdges = new Set(now.edges.filter((e) => e.selected).map((e) => e.id));
+    const edges = target.edges.map((e) => ({ ...e, selected: selectedEdges.has(e.id) }));
+    const { docRevision, simRevision } = get();
+    // Set directly, not through commit: an undo is not itself an edit to record.
+    set({ doc: target.doc, nodes, edges, docRevision: docRevision + 1, simRevision: sameForRun(now, target) ? simRevision : simRevision + 1 });
+    return true;
   };
 
   return {
@@ -147,21 +173,21 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
       if (!old) return;
       commit(
         { nodes: get().nodes.map((n) => (n.id === id ? { ...n, data } : n)) },
-        { doc: true, sim: old.data.config !== data.config || old.data.kind !== data.kind },
+        { doc: true, sim: old.data.config !== data.config || old.data.kind !== data.kind, key: `node:${id}` },
       );
     },
 
     updateEdgeLink(id, link) {
-      commit({ edges: get().edges.map((e) => (e.id === id ? { ...e, data: { ...e.data, link } } : e)) }, { doc: true, sim: true });
+      commit({ edges: get().edges.map((e) => (e.id === id ? { ...e, data: { ...e.data, link } } : e)) }, { doc: true, sim: true, key: `edge:${id}` });
     },
 
     updateEdgeData(id, data) {
-      commit({ edges: get().edges.map((e) => (e.id === id ? { ...e, data } : e)) }, { doc: true, sim: true });
+      commit({ edges: get().edges.map((e) => (e.id === id ? { ...e, data } : e)) }, { doc: true, sim: true, key: `edge:${id}` });
     },
 
     updateDocument(patch) {
       const doc = { ...get().doc, ...patch };
-      commit({ doc }, { doc: true, sim: patch.seed !== undefined && patch.seed !== get().doc.seed });
+      commit({ doc }, { doc: true, sim: patch.seed !== undefined && patch.seed !== get().doc.seed, key: 'doc' });
     },
 
     replace(topology) {
@@ -172,13 +198,36 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
         { doc, nodes: topology.nodes.map(toFlowNode), edges: topology.edges.map(toFlowEdge), replacedRevision: get().simRevision + 1 },
         { doc: true, sim: true },
       );
+      history.reset();
     },
 
     clear() {
       get().replace(EMPTY_TOPOLOGY);
     },
+
+    insert(added, addedEdges) {
+      const { nodes, edges } = get();
+      const all = [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added.map((n) => ({ ...n, selected: true }))];
+      const allEdges = [...edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...addedEdges];
+      // A copied router or tap may name outputs that were not copied with it.
+      commit({ nodes: withoutStaleReferences(all, allEdges), edges: allEdges }, { doc: true, sim: true });
+    },
+
+    undo() {
+      return restore(history.undo());
+    },
+
+    redo() {
+      return restore(history.redo());
+    },
   };
 });
+
+function snapshotOf(state: TopologyState): EditSnapshot {
+  return { doc: state.doc, nodes: state.nodes, edges: state.edges };
+}
+
+const history: EditHistory = new EditHistory((): EditSnapshot => snapshotOf(useTopologyStore.getState()));
 
 /** The plain-JSON topology on the canvas right now. */
 export function currentTopology(): Topology {

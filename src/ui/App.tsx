@@ -5,7 +5,9 @@ import { Notices, ProblemPanel } from './chrome/Notices.tsx';
 import { Palette } from './chrome/Palette.tsx';
 import { StatusBar } from './chrome/StatusBar.tsx';
 import { Toolbar } from './chrome/Toolbar.tsx';
+import { Dock } from './dock/Dock.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
+import { MessageTracePanel } from './trace/MessageTrace.tsx';
 
 export function App() {
   const ready = useUiStore((s) => s.ready);
@@ -16,9 +18,13 @@ export function App() {
         <Toolbar />
         <Palette />
         <main className="mf-main">
-          <FlowCanvas />
-          <ProblemPanel />
-          <Notices />
+          <div className="mf-main__canvas">
+            <FlowCanvas />
+            <ProblemPanel />
+            <Notices />
+            <MessageTracePanel />
+          </div>
+          <Dock />
         </main>
         <Inspector />
         <StatusBar />

@@ -82,7 +82,7 @@ export const consumer = defineNode({
     }
 
     function ack(work: Work): void {
-      if (work.queue >= 0) sim.runtime(work.queue).acked?.(work.deliveryTag);
+      if (work.queue >= 0) sim.ack(work.queue, work.deliveryTag, work.msg);
     }
 
     function countReorders(msg: Message): void {
@@ -163,7 +163,7 @@ export const consumer = defineNode({
           return;
         }
         if (work.queue >= 0) {
-          sim.runtime(work.queue).nacked?.(work.deliveryTag, c.onFailure === 'requeue');
+          sim.nack(work.queue, work.deliveryTag, c.onFailure === 'requeue', msg);
           sim.release(msg);
         } else {
           sim.release(msg, 'lost:processing-failure');

@@ -71,6 +71,10 @@ export interface SimContext {
   sendDirect(target: number, msg: Message): void;
   /** RMQ-R6 mandatory: an unroutable message goes back to its producer (fate `rejected`); the caller's hold ends. */
   returnToProducer(msg: Message): void;
+  /** Acknowledge delivery `deliveryTag` of `msg` to the queue it came from (recorded in the event log). */
+  ack(queue: number, deliveryTag: number, msg: Message): void;
+  /** Refuse delivery `deliveryTag` of `msg` to its queue: requeue it, or reject it (recorded in the event log). */
+  nack(queue: number, deliveryTag: number, requeue: boolean, msg: Message): void;
   /** Tell the producer a queue refused its message (reject-publish). */
   refused(msg: Message): void;
   /**

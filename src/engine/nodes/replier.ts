@@ -60,7 +60,7 @@ export const replier = defineNode({
       if (rng.next() < c.failureProbability) {
         s.failed++;
         if (job.queue >= 0) {
-          sim.runtime(job.queue).nacked?.(job.deliveryTag, false);
+          sim.nack(job.queue, job.deliveryTag, false, msg);
           sim.release(msg);
         } else {
           sim.release(msg, 'lost:processing-failure');
@@ -68,7 +68,7 @@ export const replier = defineNode({
         return;
       }
       if (!sim.processed(msg)) s.duplicates++;
-      if (job.queue >= 0) sim.runtime(job.queue).acked?.(job.deliveryTag);
+      if (job.queue >= 0) sim.ack(job.queue, job.deliveryTag, msg);
       const reply = sim.deriveMessage(index, made++, msg);
       reply.correlationId = msg.correlationId ?? msg.id;
       reply.replyTo = -1;

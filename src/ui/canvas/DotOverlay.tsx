@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { currentFrameView, DOT_STRIDE, type Frame } from '../../sim-client/index.ts';
 import { DOT_COLOURS } from './dot-colours.ts';
+import { useTraceStore } from '../../store/trace-store.ts';
+import { messageAtPoint } from './dot-hit.ts';
 import { curveX, curveY, edgeCurveOf, edgeCurvesVersion } from './edge-geometry.ts';
 
 const DOT_RADIUS_PX = 6;
@@ -93,6 +95,24 @@ export function DotOverlay() {
     });
     resize.observe(canvas);
 
+    // The canvas lets pointer events through to the flow, so a click on a dot is caught on
+    // the way down (capture), before the pane or an edge takes it: it opens that message's
+    // trace. Only while the run stands still: a moving dot passing under a click meant for
+    // its link would take the click away from the link.
+    const pane = canvas.parentElement;
+    const onClick = (event: MouseEvent): void => {
+      const { frame, edgeIds } = currentFrameView();
+      if (!frame || frame.state === 'running' || (event.target instanceof Element && event.target.closest('.react-flow__node'))) return;
+      const box = canvas.getBoundingClientRect();
+      const [tx, ty, zoom] = flowStore.getState().transform;
+      const radius = DOT_RADIUS_PX * Math.min(1.6, Math.max(0.6, zoom)) + 3;
+      const id = messageAtPoint(frame, edgeIds, [tx, ty, zoom], event.clientX - box.left, event.clientY - box.top, radius);
+      if (id === null) return;
+      event.stopPropagation();
+      useTraceStore.getState().show(id);
+    };
+    pane?.addEventListener('click', onClick, true);
+
     let drawnFrame: Frame | null = null;
     let drawnTransform: readonly number[] = [];
     let drawnCurves = -1;
@@ -159,6 +179,7 @@ export function DotOverlay() {
     return () => {
       cancelAnimationFrame(raf);
       resize.disconnect();
+      pane?.removeEventListener('click', onClick, true);
     };
   }, [flowStore]);
 

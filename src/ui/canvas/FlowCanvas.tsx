@@ -15,6 +15,7 @@ import {
 } from '@xyflow/react';
 import { presetById } from '../../model/index.ts';
 import { connectionRefusal } from '../../store/connection-rules.ts';
+import { GRID, useEditorPrefs } from '../../store/editor-prefs.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
 import type { FlowEdge, FlowNode } from '../../store/topology-types.ts';
 import { useUiStore } from '../../store/ui-store.ts';
@@ -22,6 +23,7 @@ import { KIND_LOOK } from '../nodes/kind-look.ts';
 import { isNodeKind, NODE_TYPES } from '../nodes/registry.ts';
 import { DeadLetterLayer } from './DeadLetterLayer.tsx';
 import { DotOverlay } from './DotOverlay.tsx';
+import { useFaultMenu } from './FaultMenu.tsx';
 import { FlowEdgeView } from './FlowEdgeView.tsx';
 import { NODE_DRAG_MIME, placeNode, PRESET_DRAG_MIME } from './placement.ts';
 
@@ -31,6 +33,9 @@ const DEFAULT_EDGE_OPTIONS: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#94a3b8' },
 };
 const DELETE_KEYS = ['Backspace', 'Delete'];
+// Shift-click adds to the selection (as Ctrl/Cmd-click does); Shift-drag on the pane draws a selection box.
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const SNAP_GRID: [number, number] = [GRID, GRID];
 // The bottom margin keeps the minimap and the zoom controls (bottom corners) from covering
 // a node after a fit; flows run left to right, so height is the cheaper side to give.
 const FIT_OPTIONS: FitViewOptions = { padding: { top: '40px', bottom: '125px', left: '40px', right: '40px' }, maxZoom: 1.25 };
@@ -59,7 +64,10 @@ export function FlowCanvas() {
   const onNodesChange = useTopologyStore((s) => s.onNodesChange);
   const onEdgesChange = useTopologyStore((s) => s.onEdgesChange);
   const connect = useTopologyStore((s) => s.connect);
+  const snapToGrid = useEditorPrefs((s) => s.snapToGrid);
+  const theme = useEditorPrefs((s) => s.theme);
   const { screenToFlowPosition } = useReactFlow<FlowNode, FlowEdge>();
+  const faultMenu = useFaultMenu();
 
   const onConnect = useCallback(
     (connection: { source: string; target: string }) => {
@@ -100,7 +108,7 @@ export function FlowCanvas() {
   );
 
   return (
-    <div className="mf-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="mf-canvas" onDragOver={onDragOver} onDrop={onDrop} onKeyDown={faultMenu.onCanvasKeyDown}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -112,19 +120,26 @@ export function FlowCanvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
+        onNodeContextMenu={faultMenu.onNodeContextMenu}
+        onEdgeContextMenu={faultMenu.onEdgeContextMenu}
         deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP_GRID}
+        colorMode={theme}
         fitViewOptions={FIT_OPTIONS}
         minZoom={0.1}
         maxZoom={3}
         proOptions={{ hideAttribution: true }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="#cbd5e1" />
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} color="var(--mf-grid-dot)" />
         <Controls position="bottom-left" />
         <MiniMap<FlowNode> position="bottom-right" nodeColor={miniMapColour} pannable zoomable style={MINIMAP_SIZE} />
         <DeadLetterLayer />
         <DotOverlay />
         <FitOnRequest />
       </ReactFlow>
+      {faultMenu.element}
     </div>
   );
 }

@@ -106,7 +106,7 @@ export const FlowEdgeView = memo(function FlowEdgeView({
           <div
             className="mf-edge-cut"
             data-testid={`edge-cut-${id}`}
-            title="Link cut (a fault); heal it from the inspector"
+            title="Link cut (a fault); heal it with a right-click or from the inspector"
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >
             ✕

@@ -3,8 +3,10 @@ import { loadDefaultScenario, newTopology, openTopologyText, saveTopologyText } 
 import { simActions } from '../../store/sim-actions.ts';
 import { useSimStore } from '../../store/sim-store.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
+import { EditTools } from './EditTools.tsx';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { SpeedControl } from './SpeedControl.tsx';
+import { TimeControls } from './TimeControls.tsx';
 
 function fileNameFor(name: string): string {
   const slug = name
@@ -72,11 +74,13 @@ export function Toolbar() {
         <button type="button" onClick={() => download(saveTopologyText(), fileNameFor(name))} data-testid="btn-save" title="Download as JSON">
           Save
         </button>
-        <button type="button" onClick={() => void loadDefaultScenario()} data-testid="btn-default" title="Reload the default scenario">
-          Default scenario
+        <button type="button" onClick={() => void loadDefaultScenario()} data-testid="btn-default" title="Reload the default scenario (work queue with competing consumers)">
+          Default
         </button>
         <ScenarioPicker />
       </div>
+
+      <EditTools />
 
       <div className="mf-toolbar__group mf-toolbar__run" role="group" aria-label="Simulation">
         <button
@@ -85,15 +89,17 @@ export function Toolbar() {
           onClick={running ? simActions.pause : simActions.play}
           data-testid="btn-play"
           aria-pressed={running}
+          title="Play or pause (Space)"
         >
           {running ? '❚❚ Pause' : '▶ Play'}
         </button>
-        <button type="button" onClick={simActions.step} data-testid="btn-step" title="Process one event (pauses first)">
+        <button type="button" onClick={simActions.step} data-testid="btn-step" title="Process one event (pauses first) (→)">
           Step
         </button>
         <button type="button" onClick={simActions.reset} data-testid="btn-reset" title="Back to time zero">
           Reset
         </button>
+        <TimeControls />
         <SpeedControl />
       </div>
     </header>

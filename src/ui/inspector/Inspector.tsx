@@ -133,7 +133,7 @@ function lateJoinRule(kind: NodeKind | undefined): string {
 }
 
 /** The fields of an edge other than its link, each edited on its own and checked as part of the whole edge. */
-type EdgeExtra = 'binding' | 'subscription' | 'natsSubscription' | 'filterPolicy' | 'activeFromMs' | 'zmqSubscribe' | 'durableSubscription' | 'kafka';
+type EdgeExtra = 'binding' | 'subscription' | 'natsSubscription' | 'filterPolicy' | 'activeFromMs' | 'zmqSubscribe' | 'durableSubscription' | 'kafka' | 'critical';
 
 function EdgeInspector({ id }: { id: string }) {
   const edge = useTopologyStore((s) => s.edges.find((e) => e.id === id));
@@ -266,6 +266,13 @@ function EdgeInspector({ id }: { id: string }) {
         hint={`The link exists only from this sim time: ${lateJoinRule(source?.kind)}`}
         testId="field-active-from"
         onCommit={(activeFromMs) => commitExtra('activeFromMs', activeFromMs)}
+      />
+      <CheckboxField
+        label="Critical path"
+        checked={settings.critical === true}
+        hint="For the design review only: what flows over this link, and on from its target, must not be lost, so an at-most-once consumer there is warned about."
+        testId="field-critical"
+        onCommit={(critical) => commitExtra('critical', critical ? true : undefined)}
       />
       <EdgeFaults id={id} />
     </section>

@@ -3,6 +3,8 @@ import { Handle, Position } from '@xyflow/react';
 import type { NodeKind } from '../../model/index.ts';
 import { useSimStore } from '../../store/sim-store.ts';
 import { KIND_LOOK } from './kind-look.ts';
+import { useNodeWarningCount } from '../dock/review-lint.ts';
+import './lint-badge.css';
 
 interface NodeShellProps {
   id: string;
@@ -27,14 +29,20 @@ export function NodeShell({ id, kind, label, selected, input, output, summary, c
   const look = KIND_LOOK[kind];
   // A boolean selector: the shell re-renders only when this node crashes or restarts.
   const down = useSimStore((s) => s.downNodes[id] === true);
+  const warnings = useNodeWarningCount(id);
   const style = { '--accent': look.colour } as CSSProperties;
   const classes = `mf-node${selected ? ' is-selected' : ''}${down ? ' is-down' : ''}`;
   return (
     <div className={classes} style={style} data-testid={`node-${id}`} data-kind={kind} data-down={down}>
       {input && <Handle type="target" position={Position.Left} />}
       {down && (
-        <span className="mf-node__down" data-testid="node-down-badge" title="Crashed (a fault); restart it from the inspector">
+        <span className="mf-node__down" data-testid="node-down-badge" title="Crashed (a fault); restart it with a right-click or from the inspector">
           down
+        </span>
+      )}
+      {warnings > 0 && (
+        <span className="mf-node__lint" data-testid="node-lint-badge" title={`${warnings} design review warning${warnings === 1 ? '' : 's'}: see the Review tab`}>
+          ⚠ {warnings}
         </span>
       )}
       <div className="mf-node__head">

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useUiStore } from '../../store/ui-store.ts';
 import { DOCK_TABS } from './tabs.ts';
 
 /**
@@ -7,8 +8,26 @@ import { DOCK_TABS } from './tabs.ts';
  */
 export function Dock() {
   const [open, setOpen] = useState<string | null>(null);
-  if (DOCK_TABS.length === 0) return null;
   const active = DOCK_TABS.find((tab) => tab.id === open);
+  const isOpen = active !== undefined;
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    // The canvas just got shorter or taller: fit the flow again once it has its new size
+    // (two frames: the resize is measured, then the fit reads it), so no node ends up
+    // under the minimap.
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => useUiStore.getState().requestFit());
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [isOpen]);
   return (
     <section className={`mf-dock${active ? ' is-open' : ''}`} aria-label="Run panels">
       <div className="mf-dock__tabs" role="tablist">

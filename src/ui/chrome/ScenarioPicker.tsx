@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { hasUnsavedChanges } from '../../store/document-actions.ts';
 import { fetchScenarioIndex, openScenario, type ScenarioEntry } from '../../store/scenario-actions.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
+import { useModalDialog } from './use-modal-dialog.ts';
 
 type IndexState = { status: 'loading' } | { status: 'ready'; entries: ScenarioEntry[] } | { status: 'failed'; reason: string };
 
@@ -19,19 +20,12 @@ const testIdOf = (file: string): string => `scenario-item-${file.replace(/\.json
  * unsaved changes is replaced only after the user confirms, in the dialog itself.
  */
 export function ScenarioPicker() {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
+  const dialog = useModalDialog(open);
   const [index, setIndex] = useState<IndexState>({ status: 'loading' });
   const [confirming, setConfirming] = useState<ScenarioEntry | null>(null);
   const [busy, setBusy] = useState(false);
   const currentName = useTopologyStore((s) => s.doc.name);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   const show = (): void => {
     setConfirming(null);

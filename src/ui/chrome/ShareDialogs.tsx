@@ -1,16 +1,11 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { settlePendingShare, useShareStore } from '../../store/share-link.ts';
+import { useModalDialog } from './use-modal-dialog.ts';
 
 /** A modal `<dialog>` shown while `open`; Escape or the backdrop calls `onClose`. */
 function Modal({ open, onClose, labelledBy, testId, children }: { open: boolean; onClose: () => void; labelledBy: string; testId: string; children: ReactNode }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   // In the body, not the toolbar: the toolbar's button styles must not reach the dialog.
   return createPortal(
     <dialog

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { distributionSchema, type Distribution } from '../../model/index.ts';
+import { distributionMean, distributionSchema, type Distribution } from '../../model/index.ts';
 import { formatNumber } from '../format.ts';
 import { FieldGroup, NumberField, SelectField, TextAreaField, type Commit } from './fields.tsx';
 import { issueText } from './validation.ts';
@@ -32,34 +32,12 @@ const AMOUNT_HINTS: Record<DistKind, string> = {
   empirical: 'Shaped like measured amounts: as often below each value as its percentile says.',
 };
 
-/** A typical value of a distribution, carried over when the user switches kind. */
-function centre(d: Distribution): number {
-  switch (d.dist) {
-    case 'fixed':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'exponential':
-    case 'normal':
-      return d.mean;
-    case 'empirical': {
-      // The mean of the piecewise-linear distribution: each span's share times its midpoint.
-      let sum = 0;
-      for (let i = 1; i < d.percentiles.length; i++) {
-        const a = d.percentiles[i - 1]!;
-        const b = d.percentiles[i]!;
-        sum += ((b.p - a.p) / 100) * ((a.value + b.value) / 2);
-      }
-      return sum;
-    }
-  }
-}
-
 /** Three significant digits, so a prefill reads 2.5 rather than 2.4999999. */
 const round = (n: number): number => Number(n.toPrecision(3));
 
 function switchTo(dist: DistKind, from: Distribution): Distribution {
-  const m = centre(from);
+  // A typical value of the old kind, carried over to the new one.
+  const m = distributionMean(from);
   switch (dist) {
     case 'fixed':
       return { dist, value: m };

@@ -21,6 +21,8 @@ const api = {
   reset: session.reset,
   setSpeed: session.setSpeed,
   injectFault: session.injectFault,
+  reconfigure: session.reconfigure,
+  relink: session.relink,
   faultSchedule: session.faultSchedule,
   heldMessages: session.heldMessages,
   events: session.events,

@@ -1,4 +1,4 @@
-import type { Fault, Topology } from '../model/index.ts';
+import type { Fault, LinkConfig, Topology } from '../model/index.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { Simulation } from './simulation.ts';
 import { MAX_EVENTS_TO_DELIVERY, MAX_HELD_LISTED, MAX_SPEED, MIN_SPEED, type Frame, type NodeMessages, type RunGoal, type RunState } from './session-types.ts';
@@ -247,6 +247,30 @@ export function createSession(host: SessionHost) {
         fail(e);
       }
       return frame(true);
+    },
+    /**
+     * Node `nodeId` takes `config` from the current sim time on, and so does every later
+     * run of this session (reset, replay): they start with it. Returns null when it applied,
+     * else the name of the setting that needs a fresh run (nothing changed then).
+     */
+    reconfigure(nodeId: string, config: Topology['nodes'][number]['config']): string | null {
+      if (!topology) return null;
+      const node = topology.nodes.find((n) => n.id === nodeId);
+      if (!node) return 'node';
+      const refused = sim ? sim.reconfigure(nodeId, config) : undefined;
+      if (refused !== undefined) return refused;
+      topology = { ...topology, nodes: topology.nodes.map((n) => (n.id === nodeId ? ({ ...n, config } as typeof n) : n)) };
+      emit(true);
+      return null;
+    },
+    /** Edge `edgeId` takes link settings `link` from now on, as `reconfigure` does for a node. */
+    relink(edgeId: string, link: LinkConfig): string | null {
+      if (!topology) return null;
+      if (!topology.edges.some((e) => e.id === edgeId)) return 'edge';
+      const refused = sim ? sim.relink(edgeId, link) : undefined;
+      if (refused !== undefined) return refused;
+      topology = { ...topology, edges: topology.edges.map((e) => (e.id === edgeId ? { ...e, link } : e)) };
+      return null;
     },
     /** What a node holds now, message by message (at most `limit`, 1..MAX_HELD_LISTED); null before a run or for an unknown node. */
     heldMessages(nodeId: string, limit: number): NodeMessages | null {

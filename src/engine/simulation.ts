@@ -8,7 +8,7 @@ import { EventLog } from './ledger/event-log.ts';
 import { Ledger, type DeadLetterReason, type Fate } from './ledger/ledger.ts';
 import { SeriesRecorder } from './ledger/series.ts';
 import type { Death, Envelope, Message, Receipt } from './message.ts';
-import { CONFIRM_ACK, CONFIRM_NACK, type HeldMessage, type NodeRuntime, type SendOptions, type SimContext, type SimulationObserver } from './nodes/node.ts';
+import { CONFIRM_ACK, CONFIRM_NACK, settingNeedingReset, type HeldMessage, type NodeRuntime, type SendOptions, type SimContext, type SimulationObserver } from './nodes/node.ts';
 import { NODE_DEFINITIONS } from './nodes/registry.ts';
 import {
   DOT_COPY,
@@ -43,6 +43,9 @@ export const MAX_QOS_ROUNDS = 100;
  * the run stops with an error instead of hanging the worker.
  */
 export const MAX_EVENTS_PER_INSTANT = 1_000_000;
+
+/** A node kind with no `reconfigure` hook applies no setting mid-run. */
+const NO_LIVE_SETTINGS: ReadonlySet<string> = new Set();
 
 export class SimulationError extends Error {
   override name = 'SimulationError';
@@ -945,6 +948,32 @@ export class Simulation implements SimContext {
         return;
       }
     }
+  }
+
+  /**
+   * Node `nodeId` takes `config` (same kind, validated) from now on. Returns the name of a
+   * changed setting that cannot apply mid-run (nothing changed then; a fresh run is needed),
+   * or undefined when it applied. Not part of the fault schedule: a run started from t = 0
+   * after this has the new config from its start.
+   */
+  reconfigure(nodeId: string, config: object): string | undefined {
+    const i = this.nodeIndex(nodeId);
+    const runtime = this.runtimes[i]!;
+    if (runtime.reconfigure) return runtime.reconfigure(config);
+    return settingNeedingReset(this.topology.nodes[i]!.config, config, NO_LIVE_SETTINGS);
+  }
+
+  /**
+   * Edge `edgeId` takes link settings `link` from now on: latency, jitter, loss and
+   * duplication are drawn per traversal, so what is already on the link keeps its draw.
+   * Returns `ordered` when that changed (what is in flight was ordered by the old rule), else
+   * undefined.
+   */
+  relink(edgeId: string, link: LinkConfig): string | undefined {
+    const edge = this.edgeIndex(edgeId);
+    if (link.ordered !== this.links[edge]!.ordered) return 'ordered';
+    this.links[edge] = link;
+    return undefined;
   }
 
   private nodeIndex(id: string): number {

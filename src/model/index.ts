@@ -5,3 +5,4 @@ export * from './variants.ts';
 export * from './references.ts';
 export * from './presets.ts';
 export * from './lint.ts';
+export * from './watchable-stats.ts';

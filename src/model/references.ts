@@ -1,4 +1,4 @@
-import type { NodeKind, TopologyNode } from './schema.ts';
+import type { NodeKind, Scenario, TopologyNode } from './schema.ts';
 
 /** What a node's references are checked against: every node's kind, and which nodes each node links to. */
 export interface ReferenceContext {
@@ -100,4 +100,13 @@ export function withoutStaleReferences(node: TopologyNode, context: ReferenceCon
     }
   }
   return { node: next, cleared };
+}
+
+/**
+ * A scenario without the highlighted counters of nodes that are gone, so the document still
+ * loads after a delete. Returns the scenario unchanged (same object) when every node is there.
+ */
+export function withoutDeletedHighlights(scenario: Scenario, exists: (id: string) => boolean): Scenario {
+  const highlight = scenario.highlight?.filter((h) => exists(h.node));
+  return highlight === undefined || highlight.length === scenario.highlight?.length ? scenario : { ...scenario, highlight };
 }

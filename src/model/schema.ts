@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_MESSAGE_BYTES } from './limits.ts';
+import { WATCHABLE_STATS } from './watchable-stats.ts';
 
 export { MAX_MESSAGE_BYTES };
 
@@ -1141,6 +1142,12 @@ export const variantSchema = z.strictObject({
   faults: z.array(faultSchema).max(10_000).optional(),
 });
 
+/** One counter a scenario asks the reader to watch: a `stat` its node's card shows (see WATCHABLE_STATS). */
+export const watchedStatSchema = z.strictObject({
+  node: z.string(),
+  stat: z.string(),
+});
+
 /** What makes a topology a teaching scenario: what to watch, the numbers to expect, its toggles. */
 export const scenarioSchema = z.strictObject({
   /** What to watch while it runs. */
@@ -1148,6 +1155,8 @@ export const scenarioSchema = z.strictObject({
   /** The numbers it should show, one statement each. */
   expect: z.array(z.string().min(1).max(500)).max(20).default([]),
   variants: z.array(variantSchema).max(10).default([]),
+  /** The counters the watch text names, highlighted on the canvas and listed live beside it. */
+  highlight: z.array(watchedStatSchema).max(8).optional(),
 });
 
 export const topologySchema = z
@@ -1243,6 +1252,14 @@ export const topologySchema = z
       }
       for (const id of Object.keys(v.edges)) {
         if (!edgeIdSet.has(id)) ctx.addIssue({ code: 'custom', path: [...path, 'edges', id], message: `no edge with id "${id}"` });
+      }
+    });
+    t.scenario?.highlight?.forEach((h, i) => {
+      const kind = kindById.get(h.node);
+      if (kind === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['scenario', 'highlight', i, 'node'], message: `no node with id "${h.node}"` });
+      } else if (!WATCHABLE_STATS[kind].includes(h.stat)) {
+        ctx.addIssue({ code: 'custom', path: ['scenario', 'highlight', i, 'stat'], message: `a ${kind} shows no "${h.stat}" counter (it shows ${WATCHABLE_STATS[kind].join(', ')})` });
       }
     });
     t.faults.forEach((f, i) => {
@@ -1367,6 +1384,7 @@ export type TopologyEdge = z.infer<typeof edgeSchema>;
 export type Topology = z.infer<typeof topologySchema>;
 export type Fault = z.infer<typeof faultSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
+export type WatchedStat = z.infer<typeof watchedStatSchema>;
 export type Variant = z.infer<typeof variantSchema>;
 /** A node of one kind, with its config type. */
 export type NodeOfKind<K extends NodeKind> = Extract<TopologyNode, { kind: K }>;

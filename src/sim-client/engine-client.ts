@@ -1,6 +1,6 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../../workers/engine.worker.ts';
-import type { Fault, Topology } from '../model/index.ts';
+import type { Fault, LinkConfig, Topology } from '../model/index.ts';
 import type { Frame, NodeMessages } from '../engine/session-types.ts';
 import type { EventPage, EventQuery, MessageTrace } from '../engine/session-types.ts';
 import { acceptFrame, clearFrame, setLoadedTopology } from './frame-view.ts';
@@ -35,6 +35,14 @@ export interface EngineClient {
   setSpeed(speed: number): Promise<void>;
   /** Applies a fault to the loaded run now (its atMs is ignored); resolves with the frame after it. */
   injectFault(fault: Fault): Promise<Frame>;
+  /**
+   * Node `nodeId` of the loaded run takes `config` from the current sim time on (and a reset
+   * or replay starts with it); resolves with null when it applied, else the name of the
+   * setting that needs a fresh run (nothing changed then).
+   */
+  reconfigure(nodeId: string, config: Topology['nodes'][number]['config']): Promise<string | null>;
+  /** Edge `edgeId` of the loaded run takes link settings `link` from now on, as `reconfigure`. */
+  relink(edgeId: string, link: LinkConfig): Promise<string | null>;
   /** Every fault of the run so far (given and injected), at the sim times they took effect. */
   faultSchedule(): Promise<Fault[]>;
   /** What a node holds now, message by message (up to `limit`); null before a run or for an unknown node. */
@@ -141,6 +149,8 @@ export function createEngineClient(spawn: () => Worker = spawnWorker): EngineCli
       deliver(frame);
       return frame;
     },
+    reconfigure: (nodeId, config) => call((api) => api.reconfigure(nodeId, config)),
+    relink: (edgeId, link) => call((api) => api.relink(edgeId, link)),
     faultSchedule: () => call((api) => api.faultSchedule()),
     heldMessages: (nodeId, limit) => call((api) => api.heldMessages(nodeId, limit)),
     events: (query, offset, limit) => call((api) => api.events(query, offset, limit)),

@@ -1,7 +1,8 @@
 import { loadTopology, type Fault } from '../model/index.ts';
 import { currentFrameView, engineClient, MAX_EVENTS_TO_DELIVERY, WorkerCrashedError, type Frame, type NodeStats } from '../sim-client/index.ts';
 import { clampSpeed, IDLE_VIEW, useSimStore, type SimState } from './sim-store.ts';
-import { currentTopology, useTopologyStore } from './topology-store.ts';
+import { currentTopology, useTopologyStore, type TopologyState } from './topology-store.ts';
+import { useTraceStore } from './trace-store.ts';
 import { useUiStore } from './ui-store.ts';
 
 // Status-bar numbers change every display frame while running; ten updates a second is
@@ -11,6 +12,8 @@ const STATUS_INTERVAL_MS = 100;
 /** The topology.simRevision the worker's run was built from; null when nothing current is loaded. */
 let loadedRevision: number | null = null;
 let lastStatusAt = -Infinity;
+/** Whether the loaded run has had a live edit explained yet (once per run is enough). */
+let liveEditExplained = false;
 
 function statsById(stats: readonly NodeStats[]): Record<string, NodeStats> {
   const ids = currentFrameView().nodeIds;
@@ -85,16 +88,93 @@ function reportFailure(error: unknown): void {
   useUiStore.getState().notify(`Simulation command failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
 }
 
-function topologyChanged(): void {
+/** `setting`: the edited setting that could not apply to the running run, named in the notice. */
+function topologyChanged(setting?: { owner: string; name: string }): void {
   if (loadedRevision === null) return;
   const { events, state } = useSimStore.getState();
   loadedRevision = null;
   engineClient.invalidate();
   showIdle();
-  // A document opened in place of the old one is a new run, not an edit to explain.
+  // A document opened in place of the old one is a new run, not an edit to explain; an open
+  // message trace belonged to the old one (the new run numbers its messages afresh).
   const { simRevision, replacedRevision } = useTopologyStore.getState();
+  if (simRevision === replacedRevision) useTraceStore.getState().close();
   if ((events > 0 || state === 'running') && simRevision !== replacedRevision) {
-    useUiStore.getState().notify('Topology changed, so the run was reset. Press Play to start again.');
+    useUiStore
+      .getState()
+      .notify(
+        setting
+          ? `Changing "${setting.name}" of ${setting.owner} needs a fresh run, so the run was reset. Press Play to start again.`
+          : 'Topology changed, so the run was reset. Press Play to start again.',
+      );
+  }
+}
+
+/** Canvas nodes and links whose settings changed, when nothing else that a run depends on did. */
+interface SettingEdits {
+  nodes: string[];
+  edges: string[];
+}
+
+/**
+ * The setting edits from `prev` to `next`, or null when the change is structural (a node or
+ * link added or removed, a kind, an end, a binding, the seed or faults changed): a run
+ * can take settings live, but not a different shape.
+ */
+function settingEdits(prev: TopologyState, next: TopologyState): SettingEdits | null {
+  if (prev.doc.seed !== next.doc.seed || prev.doc.faults !== next.doc.faults) return null;
+  if (prev.nodes.length !== next.nodes.length || prev.edges.length !== next.edges.length) return null;
+  const edits: SettingEdits = { nodes: [], edges: [] };
+  for (let i = 0; i < next.nodes.length; i++) {
+    const a = prev.nodes[i]!;
+    const b = next.nodes[i]!;
+    if (a.id !== b.id || a.data.kind !== b.data.kind) return null;
+    if (a.data.config !== b.data.config) edits.nodes.push(b.id);
+  }
+  for (let i = 0; i < next.edges.length; i++) {
+    const a = prev.edges[i]!;
+    const b = next.edges[i]!;
+    if (a.id !== b.id || a.source !== b.source || a.target !== b.target) return null;
+    if (a.data === b.data) continue;
+    const { link: linkA, ...restA } = a.data ?? {};
+    const { link: linkB, ...restB } = b.data ?? {};
+    if (JSON.stringify(restA) !== JSON.stringify(restB)) return null;
+    if (JSON.stringify(linkA) !== JSON.stringify(linkB)) edits.edges.push(b.id);
+  }
+  return edits;
+}
+
+/**
+ * Applies setting edits to the loaded run at its current sim time, without a reset; falls
+ * back to the reset (naming the setting) for a setting the engine cannot change mid-run.
+ * Nothing goes into the fault schedule: the worker's run keeps the new settings, so a reset
+ * or replay starts with them.
+ */
+async function applyLive(edits: SettingEdits, revision: number): Promise<void> {
+  const result = loadTopology(currentTopology());
+  if (!result.ok) return topologyChanged();
+  if (edits.nodes.length === 0 && edits.edges.length === 0) {
+    loadedRevision = revision; // Nothing a run reads changed (a link's settings set to the same values).
+    return;
+  }
+  // Current already: a Play meanwhile must not reload (and so reset) the run.
+  loadedRevision = revision;
+  for (const id of edits.nodes) {
+    const node = result.topology.nodes.find((n) => n.id === id)!;
+    const refused = await engineClient.reconfigure(id, node.config);
+    if (loadedRevision !== revision) return; // Reset or edited again meanwhile: that one decides.
+    if (refused !== null) return topologyChanged({ owner: `"${node.label ?? id}"`, name: refused });
+  }
+  for (const id of edits.edges) {
+    const edge = result.topology.edges.find((e) => e.id === id)!;
+    const refused = await engineClient.relink(id, edge.link);
+    if (loadedRevision !== revision) return;
+    if (refused !== null) return topologyChanged({ owner: `the link ${edge.source} → ${edge.target}`, name: refused });
+  }
+  const { simTimeMs, events } = useSimStore.getState();
+  if (!liveEditExplained && events > 0) {
+    liveEditExplained = true;
+    useUiStore.getState().notify(`Applied live at ${(simTimeMs / 1000).toFixed(1)} s of sim time; a replay or reset starts with the new setting.`);
   }
 }
 
@@ -117,6 +197,7 @@ async function ensureLoaded(): Promise<boolean> {
     return false;
   }
   loadedRevision = revision;
+  liveEditExplained = false;
   applyFrame(frame, true);
   return true;
 }
@@ -213,7 +294,12 @@ export function startSimBridge(): () => void {
       .notify(`The simulation worker crashed (${reason}). It will restart; press Play to run again.`, 'error');
   });
   const offTopology = useTopologyStore.subscribe((state, prev) => {
-    if (state.simRevision !== prev.simRevision) topologyChanged();
+    if (state.simRevision === prev.simRevision) return;
+    // A replaced document (opened, a scenario or its variant) is a new run, never a live edit.
+    const replaced = state.simRevision === state.replacedRevision;
+    const edits = loadedRevision === null || replaced ? null : settingEdits(prev, state);
+    if (edits) void guarded(() => applyLive(edits, state.simRevision));
+    else topologyChanged();
   });
   return () => {
     offFrame();

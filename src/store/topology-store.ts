@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
-import { FORMAT, linkSchema, nodeSchema, withoutStaleReferences as pruneReferences, type LinkConfig, type NodeKind, type Topology } from '../model/index.ts';
+import { FORMAT, linkSchema, nodeSchema, withoutDeletedHighlights, withoutStaleReferences as pruneReferences, type LinkConfig, type NodeKind, type Topology } from '../model/index.ts';
 import { connectionRefusal } from './connection-rules.ts';
 import { toFlowEdge, toFlowNode, toTopology, toTopologyNode, type DocumentSettings } from './convert.ts';
 import { EditHistory, sameForRun, type EditSnapshot } from './edit-history.ts';
@@ -131,7 +131,14 @@ export const useTopologyStore = create<TopologyState & TopologyActions>()((set, 
       }
       const removing = changes.some((c) => c.type === 'remove');
       const nodes = applyNodeChanges(changes, get().nodes);
-      commit({ nodes: removing ? withoutStaleReferences(nodes, get().edges) : nodes }, bump);
+      if (!removing) {
+        commit({ nodes }, bump);
+        return;
+      }
+      const { doc } = get();
+      const ids = new Set(nodes.map((n) => n.id));
+      const scenario = doc.scenario && withoutDeletedHighlights(doc.scenario, (id) => ids.has(id));
+      commit({ nodes: withoutStaleReferences(nodes, get().edges), ...(scenario === doc.scenario ? {} : { doc: { ...doc, scenario } }) }, bump);
     },
 
     onEdgesChange(changes) {

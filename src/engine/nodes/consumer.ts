@@ -2,11 +2,19 @@ import { compileCondition } from '../core/condition.ts';
 import { sampleDuration } from '../core/distributions.ts';
 import { Fifo } from '../core/fifo.ts';
 import type { Message } from '../message.ts';
-import { defineNode, heldList, type HeldMessage } from './node.ts';
+import { defineNode, heldList, settingNeedingReset, type HeldMessage } from './node.ts';
 
 /** Timer tags: processing of one message is done; time to ask the queues for more. */
 const DONE = 0;
 const POLL = 1;
+
+/**
+ * Settings a running consumer reads each time it uses them, so an edit applies from the
+ * next message (processing time, failure odds) or at once (concurrency, prefetch). The
+ * ack mode, receive mode, idempotence and invalid-message channel shape deliveries already
+ * made, so they need a fresh run.
+ */
+const LIVE_SETTINGS: ReadonlySet<string> = new Set(['processingMs', 'concurrency', 'prefetch', 'failureProbability', 'onFailure', 'crashRestartMs', 'dedupWindowMs', 'pollIntervalMs', 'batchSize', 'waitTimeMs']);
 
 interface Work {
   msg: Message;
@@ -39,7 +47,7 @@ function heldWork(work: Work, state: 'processing' | 'backlog'): HeldMessage {
 export const consumer = defineNode({
   kind: 'consumer',
   create(node, index, sim) {
-    const c = node.config;
+    let c = node.config;
     const rng = sim.rng(index);
     const backlog = new Fifo<Work>();
     /**
@@ -184,7 +192,9 @@ export const consumer = defineNode({
 
     return {
       kind: 'consumer',
-      prefetchLimit: c.prefetch === 0 ? Infinity : c.prefetch,
+      get prefetchLimit() {
+        return c.prefetch === 0 ? Infinity : c.prefetch;
+      },
       autoAck: c.ack === 'auto',
       polls: c.receive === 'poll',
       start() {
@@ -257,6 +267,23 @@ export const consumer = defineNode({
         return list.result;
       },
       stats: () => ({ kind: 'consumer', ...s, busy, backlog: backlog.size }),
+      reconfigure(update) {
+        const nextConfig = update as typeof c;
+        const blocked = settingNeedingReset(c, nextConfig, LIVE_SETTINGS);
+        if (blocked !== undefined) return blocked;
+        const prefetchChanged = nextConfig.prefetch !== c.prefetch;
+        c = nextConfig;
+        // More concurrency takes waiting work now; a larger prefetch lets the queues hand over more now.
+        while (!crashing && busy < c.concurrency && backlog.size > 0) next();
+        if (prefetchChanged && c.receive === 'push') {
+          for (let edge = 0; edge < sim.topology.edges.length; edge++) {
+            if (sim.targetOf(edge) !== index) continue;
+            const source = sim.runtime(sim.sourceOf(edge));
+            if (source.kind === 'queue') source.outputUp?.(edge);
+          }
+        }
+        return undefined;
+      },
     };
   },
 });

@@ -253,6 +253,26 @@ export interface NodeRuntime {
    */
   held?(limit: number): HeldMessages;
   stats(): NodeStats;
+  /**
+   * Takes a new config of the same kind from now on, mid-run (an inspector edit while it
+   * runs). Returns the name of the first changed setting this runtime cannot apply live —
+   * then nothing changed and the run must restart — or undefined when all of it applied.
+   * Absent: no setting of this kind applies live.
+   */
+  reconfigure?(config: unknown): string | undefined;
+}
+
+/**
+ * The first setting that differs between `current` and `next` and is not among `live`
+ * (the ones a runtime reads afresh each time it uses them); undefined when there is none.
+ */
+export function settingNeedingReset(current: object, next: object, live: ReadonlySet<string>): string | undefined {
+  const a = current as Record<string, unknown>;
+  const b = next as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (!live.has(key) && JSON.stringify(a[key]) !== JSON.stringify(b[key])) return key;
+  }
+  return undefined;
 }
 
 /** A node kind's behaviour: pure simulation, joined with its view in the UI registry. */

@@ -3,11 +3,17 @@ import { MAX_MESSAGE_BYTES } from '../../model/limits.ts';
 import { sampleDuration } from '../core/distributions.ts';
 import type { RandomStream } from '../core/random.ts';
 import type { Message } from '../message.ts';
-import { CONFIRM_ACK, CONFIRM_NACK, defineNode } from './node.ts';
+import { CONFIRM_ACK, CONFIRM_NACK, defineNode, settingNeedingReset } from './node.ts';
 
 /** Timer tags of a producer (confirms arrive with the simulation's CONFIRM_ACK / CONFIRM_NACK). */
 const SEND = 0;
 const RETRY = 1;
+
+/**
+ * Settings a running producer takes from the next send on (see `reconfigure`); the rest
+ * (start time, confirms, QoS, persistence) shape what is already in flight.
+ */
+const LIVE_SETTINGS: ReadonlySet<string> = new Set(['rate', 'limit', 'keys', 'keyWeights', 'priorities', 'priorityWeights', 'headers', 'sizeBytes', 'ttlMs']);
 
 /**
  * Sends messages to its one output channel — at a constant rate, as a Poisson process, or
@@ -20,14 +26,19 @@ const RETRY = 1;
 export const producer = defineNode({
   kind: 'producer',
   create(node, index, sim) {
-    const { rate, keys, keyWeights, priorities, priorityWeights, headers, sizeBytes, limit, startMs, ttlMs, confirms, retryAfterMs, maxRetries, qos, resendAfterMs, retain } = node.config;
+    const { startMs, confirms, retryAfterMs, maxRetries, qos, resendAfterMs, retain } = node.config;
+    let config = node.config;
     const rng = sim.rng(index);
-    const intervalMs = 1000 / rate.perSecond;
     const keySeqs = new Map<string, number>();
-    const pickKey = picker(keys, keyWeights, rng);
-    const pickPriority = picker(priorities, priorityWeights, rng);
-    const stampHeaders = headerStamper(headers);
-    const drawSize = typeof sizeBytes === 'number' ? () => sizeBytes : () => wholeBytes(sampleDuration(sizeBytes, rng));
+    // What LIVE_SETTINGS control, rebuilt by `reconfigure`.
+    let { rate, limit, ttlMs } = config;
+    let intervalMs = 1000 / rate.perSecond;
+    let pickKey = picker(config.keys, config.keyWeights, rng);
+    let pickPriority = picker(config.priorities, config.priorityWeights, rng);
+    let stampHeaders = headerStamper(config.headers);
+    let drawSize = sizeDrawer(config.sizeBytes, rng);
+    /** True while a SEND timer is pending (false once the limit is reached). */
+    let sending = false;
     let produced = 0;
     let refused = 0;
     let returned = 0;
@@ -87,8 +98,8 @@ export const producer = defineNode({
 
     // Bursts: sends at startMs + burst * period + slot * interval, for the slots that fit
     // in the on-period. Times are computed from the start so they do not drift.
-    const periodMs = rate.dist === 'bursts' ? rate.onMs + rate.offMs : 0;
-    const perBurst = rate.dist === 'bursts' ? sendsPerBurst(rate.onMs, rate.perSecond) : 0;
+    let periodMs = rate.dist === 'bursts' ? rate.onMs + rate.offMs : 0;
+    let perBurst = rate.dist === 'bursts' ? sendsPerBurst(rate.onMs, rate.perSecond) : 0;
     let burst = 0;
     let slot = 0;
 
@@ -132,6 +143,7 @@ export const producer = defineNode({
       kind: 'producer',
       start() {
         if (limit === 0) return;
+        sending = true;
         sim.schedule(startMs + (rate.dist === 'poisson' ? nextGap() : 0), index, -1, SEND);
       },
       receive() {
@@ -141,8 +153,10 @@ export const producer = defineNode({
         switch (tag) {
           case SEND:
             // A crashed producer sends nothing, but its clock goes on: it resumes on schedule.
-            if (!down) send();
-            if (limit === undefined || produced < limit) sim.schedule(nextGap(), index, -1, SEND);
+            // (A limit lowered live below what was sent stops it before the next send.)
+            if (!down && (limit === undefined || produced < limit)) send();
+            sending = limit === undefined || produced < limit;
+            if (sending) sim.schedule(nextGap(), index, -1, SEND);
             return;
           case CONFIRM_ACK:
             // With retries, only the first confirm of a message counts.
@@ -173,6 +187,32 @@ export const producer = defineNode({
         returned++;
       },
       stats: () => ({ kind: 'producer', produced, refused, returned, ...confirmStats }),
+      /**
+       * The send already scheduled keeps its time; the gaps after it follow the new rate.
+       * Bursts count their slots from the start time, so switching to or from them cannot
+       * be done mid-run.
+       */
+      reconfigure(update) {
+        const nextConfig = update as typeof config;
+        const blocked = settingNeedingReset(config, nextConfig, LIVE_SETTINGS);
+        if (blocked !== undefined) return blocked;
+        if ((rate.dist === 'bursts' || nextConfig.rate.dist === 'bursts') && JSON.stringify(rate) !== JSON.stringify(nextConfig.rate)) return 'rate';
+        config = nextConfig;
+        ({ rate, limit, ttlMs } = config);
+        intervalMs = 1000 / rate.perSecond;
+        pickKey = picker(config.keys, config.keyWeights, rng);
+        pickPriority = picker(config.priorities, config.priorityWeights, rng);
+        stampHeaders = headerStamper(config.headers);
+        drawSize = sizeDrawer(config.sizeBytes, rng);
+        periodMs = rate.dist === 'bursts' ? rate.onMs + rate.offMs : 0;
+        perBurst = rate.dist === 'bursts' ? sendsPerBurst(rate.onMs, rate.perSecond) : 0;
+        // A raised limit resumes a producer that had stopped: its next send is one gap from now.
+        if (!sending && (limit === undefined || produced < limit)) {
+          sending = true;
+          sim.schedule(Math.max(startMs - sim.now, 0) + nextGap(), index, -1, SEND);
+        }
+        return undefined;
+      },
     };
   },
 });
@@ -182,6 +222,10 @@ export function sendsPerBurst(onMs: number, perSecond: number): number {
   const exact = (onMs * perSecond) / 1000;
   // The tolerance keeps 200 ms at 100/s at 20 sends when the product rounds a hair above.
   return Math.max(1, Math.ceil(exact - 1e-9 * Math.max(1, exact)));
+}
+
+function sizeDrawer(sizeBytes: ProducerConfig['sizeBytes'], rng: RandomStream): () => number {
+  return typeof sizeBytes === 'number' ? () => sizeBytes : () => wholeBytes(sampleDuration(sizeBytes, rng));
 }
 
 /** A size draw as whole bytes, within 0..MAX_MESSAGE_BYTES. */

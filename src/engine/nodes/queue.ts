@@ -2,7 +2,10 @@ import { Fifo } from '../core/fifo.ts';
 import { PriorityLanes, type ReadyList } from '../core/priority-lanes.ts';
 import type { DeadLetterReason, LostReason } from '../ledger/ledger.ts';
 import type { Message } from '../message.ts';
-import { defineNode, heldList } from './node.ts';
+import { defineNode, heldList, settingNeedingReset } from './node.ts';
+
+/** Settings a running queue reads each time it uses them (see `reconfigure`); the rest shape what it already holds. */
+const LIVE_SETTINGS: ReadonlySet<string> = new Set(['maxLength', 'maxBytes', 'overflow', 'messageTtlMs', 'ackTimeoutMs', 'maxDeliveries', 'retentionMs', 'maxMessageBytes', 'outOfOrderProbability', 'duplicateProbability']);
 
 /** Timer tags of a queue. */
 const ACK_TIMEOUT = 0;
@@ -52,7 +55,7 @@ interface Waiting {
 export const queue = defineNode({
   kind: 'queue',
   create(node, index, sim) {
-    const c = node.config;
+    let c = node.config;
     const deadLetterTarget =
       c.deadLetterTarget === undefined ? -1 : sim.topology.nodes.findIndex((n) => n.id === c.deadLetterTarget);
     const rng = sim.rng(index);
@@ -611,6 +614,20 @@ export const queue = defineNode({
         list.add('delayed', delayed.size, (n) => delayed.first(n), (d) => ({ msg: d.msg, state: 'delayed' }));
         list.add('blocked', waiting.size, (n) => waiting.first(n), (w) => ({ msg: w.msg, state: 'blocked' }));
         return list.result;
+      },
+      /**
+       * Limits and timeouts are read when used: a new length limit applies to the next
+       * publish (drop-head trims now, a raised limit lets blocked publishes in), a TTL to
+       * messages arriving from now, an ack timeout to deliveries made from now.
+       */
+      reconfigure(update) {
+        const nextConfig = update as typeof c;
+        const blocked = settingNeedingReset(c, nextConfig, LIVE_SETTINGS);
+        if (blocked !== undefined) return blocked;
+        c = nextConfig;
+        dropHeadPastLimit();
+        admitWaiting();
+        return undefined;
       },
       stats: () => ({
         kind: 'queue',

@@ -422,8 +422,9 @@ function DocumentPanel() {
         testId="field-seed"
         onCommit={(seed) => applyIfValid(topologySchema.shape.seed, seed, (next) => update({ seed: next }))}
       />
-      {doc.description && <p className="mf-inspector__note">{doc.description}</p>}
+      {/* The lesson first: what to watch matters more than the document's long description. */}
       <ScenarioPanel />
+      {doc.description && <p className="mf-inspector__note">{doc.description}</p>}
       <div className="mf-howto">
         <h3>How to</h3>
         <ol>

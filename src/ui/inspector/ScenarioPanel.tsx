@@ -1,6 +1,9 @@
 import { switchVariant } from '../../store/scenario-actions.ts';
 import { useScenarioStore } from '../../store/scenario-store.ts';
 import { useTopologyStore } from '../../store/topology-store.ts';
+import type { WatchedStat } from '../../model/index.ts';
+import { readingKey, useWatchedReadings } from '../watch/watched-stats.ts';
+import '../watch/watch.css';
 
 /**
  * A teaching scenario's block, shown in the document panel (nothing selected): what to
@@ -19,6 +22,13 @@ export function ScenarioPanel() {
       <p className="mf-scenario__watch" data-testid="scenario-watch">
         {scenario.watch}
       </p>
+      {scenario.highlight && scenario.highlight.length > 0 && (
+        <ul className="mf-scenario__highlights" data-testid="scenario-highlights" aria-label="Counters to watch, highlighted on the canvas">
+          {scenario.highlight.map((h) => (
+            <WatchedStatRow key={readingKey(h.node, h.stat)} watched={h} />
+          ))}
+        </ul>
+      )}
       {scenario.expect.length > 0 && (
         <>
           <h3 className="mf-scenario__heading">What it should show</h3>
@@ -65,5 +75,24 @@ export function ScenarioPanel() {
         </>
       )}
     </div>
+  );
+}
+
+/** One highlighted counter with the value its card shows now; zero while the card hides it (a minor counter not yet counted). */
+function WatchedStatRow({ watched }: { watched: WatchedStat }) {
+  const nodeName = useTopologyStore((s) => {
+    const node = s.nodes.find((n) => n.id === watched.node);
+    return node?.data.label || watched.node;
+  });
+  const reading = useWatchedReadings((s) => s.readings[readingKey(watched.node, watched.stat)]);
+  return (
+    <li className="mf-scenario__highlight" data-testid={`scenario-highlight-${watched.node}-${watched.stat}`}>
+      <span className="mf-scenario__highlight-name">
+        watch: {nodeName} {reading?.label ?? watched.stat.replaceAll('-', ' ')}
+      </span>
+      <span className="mf-scenario__highlight-value" data-testid="scenario-highlight-value" data-value={reading?.value ?? 0}>
+        {(reading?.value ?? 0).toLocaleString('en-US')}
+      </span>
+    </li>
   );
 }

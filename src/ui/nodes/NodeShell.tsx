@@ -1,10 +1,13 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeKind } from '../../model/index.ts';
 import { useSimStore } from '../../store/sim-store.ts';
+import { useTopologyStore } from '../../store/topology-store.ts';
 import { KIND_LOOK } from './kind-look.ts';
 import { useNodeWarningCount } from '../dock/review-lint.ts';
 import './lint-badge.css';
+import { NodeWatchContext, useWatchedStat } from '../watch/watched-stats.ts';
+import '../watch/watch.css';
 
 interface NodeShellProps {
   id: string;
@@ -30,6 +33,9 @@ export function NodeShell({ id, kind, label, selected, input, output, summary, c
   // A boolean selector: the shell re-renders only when this node crashes or restarts.
   const down = useSimStore((s) => s.downNodes[id] === true);
   const warnings = useNodeWarningCount(id);
+  // A string selector: the shell re-renders only when this node's watched counters change.
+  const watchedKey = useTopologyStore((s) => s.doc.scenario?.highlight?.filter((h) => h.node === id).map((h) => h.stat).join(' ') ?? '');
+  const watch = useMemo(() => ({ nodeId: id, stats: watchedKey === '' ? [] : watchedKey.split(' ') }), [id, watchedKey]);
   const style = { '--accent': look.colour } as CSSProperties;
   const classes = `mf-node${selected ? ' is-selected' : ''}${down ? ' is-down' : ''}`;
   return (
@@ -57,7 +63,9 @@ export function NodeShell({ id, kind, label, selected, input, output, summary, c
           </span>
         </span>
       </div>
-      <div className="mf-node__stats">{children}</div>
+      <div className="mf-node__stats">
+        <NodeWatchContext value={watch}>{children}</NodeWatchContext>
+      </div>
       <div className="mf-node__summary" title={summary}>
         {summary}
       </div>
@@ -86,9 +94,10 @@ export function Stat({ label, value, testId, tone, minor }: {
   /** A small "12 label" chip for the extra line instead of a big number over its label. */
   minor?: boolean;
 }) {
-  const classes = ['mf-stat', minor ? 'mf-stat--minor' : '', tone ? `mf-stat--${tone}` : ''].filter(Boolean).join(' ');
+  const watched = useWatchedStat(testId, label, value);
+  const classes = ['mf-stat', minor ? 'mf-stat--minor' : '', tone ? `mf-stat--${tone}` : '', watched ? 'is-watched' : ''].filter(Boolean).join(' ');
   return (
-    <span className={classes} title={`${exact.format(value)} ${label}`}>
+    <span className={classes} title={`${exact.format(value)} ${label}`} data-watched={watched || undefined}>
       <b data-testid={testId} data-value={value}>
         {value >= 100_000 ? compact.format(value) : exact.format(value)}
       </b>

@@ -1,9 +1,16 @@
 import type { Binding } from '../../model/index.ts';
 import { amqpTopicMatches } from '../core/topic-match.ts';
 import type { Message } from '../message.ts';
-import { defineNode, type NodeRuntime } from './node.ts';
+import { defineNode, settingNeedingReset, type NodeRuntime } from './node.ts';
 
 const NO_BINDING: Binding = { keys: [], arguments: {}, match: 'all' };
+
+/**
+ * Settings a running exchange reads when it routes (see `reconfigure`). Its type decides
+ * what every binding means, durability is the declared exchange's (RabbitMQ cannot change
+ * either without deleting it), and the ACL is the broker's: those need a reset.
+ */
+const LIVE_SETTINGS: ReadonlySet<string> = new Set(['alternateExchange']);
 
 /**
  * A RabbitMQ exchange (SEMANTICS.md §6 RMQ-R1..R6). It holds nothing: each message goes at
@@ -17,8 +24,10 @@ const NO_BINDING: Binding = { keys: [], arguments: {}, match: 'all' };
 export const exchange = defineNode({
   kind: 'exchange',
   create(node, index, sim) {
-    const { type, alternateExchange, durable } = node.config;
-    const alternate = alternateExchange === undefined ? -1 : sim.topology.nodes.findIndex((n) => n.id === alternateExchange);
+    let config = node.config;
+    const { type, durable } = config;
+    const alternateOf = (id: string | undefined): number => (id === undefined ? -1 : sim.topology.nodes.findIndex((n) => n.id === id));
+    let alternate = alternateOf(config.alternateExchange);
     const s = { received: 0, routed: 0, copiesOut: 0, toAlternate: 0, unroutable: 0, denied: 0, bindingsLost: 0 };
     let outputs: readonly number[] = [];
     let bindings: Binding[] = [];
@@ -112,6 +121,15 @@ export const exchange = defineNode({
         else sim.release(msg, 'lost:unroutable');
       },
       route,
+      /** RMQ-R6: a new alternate exchange takes what no binding matches from the next message on. */
+      reconfigure(update) {
+        const nextConfig = update as typeof config;
+        const blocked = settingNeedingReset(config, nextConfig, LIVE_SETTINGS);
+        if (blocked !== undefined) return blocked;
+        config = nextConfig;
+        alternate = alternateOf(config.alternateExchange);
+        return undefined;
+      },
       stats: () => ({ kind: 'exchange', ...s }),
     };
   },

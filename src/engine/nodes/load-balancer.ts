@@ -1,4 +1,4 @@
-import { defineNode } from './node.ts';
+import { defineNode, settingNeedingReset } from './node.ts';
 import { passOn, type RouterCounters } from './routing.ts';
 
 /**
@@ -6,10 +6,13 @@ import { passOn, type RouterCounters } from './routing.ts';
  * random (its own stream), or to the target with the least waiting (least-loaded, ties
  * in turn). Outputs to crashed nodes are skipped; with none left it is `lost:unroutable`.
  */
+/** The strategy applies from the next message on (see `reconfigure`). */
+const LIVE_SETTINGS: ReadonlySet<string> = new Set(['strategy']);
+
 export const loadBalancer = defineNode({
   kind: 'load-balancer',
   create(node, index, sim) {
-    const { strategy } = node.config;
+    let config = node.config;
     const rng = sim.rng(index);
     const s: RouterCounters = { received: 0, out: 0, dropped: 0 };
     let next = 0;
@@ -17,7 +20,7 @@ export const loadBalancer = defineNode({
     function pick(outputs: readonly number[]): number {
       const up = outputs.filter((edge) => !sim.isDown(sim.targetOf(edge)) && sim.isOpen(edge));
       if (up.length === 0) return -1;
-      switch (strategy) {
+      switch (config.strategy) {
         case 'round-robin':
           return up[next++ % up.length]!;
         case 'random':
@@ -44,6 +47,17 @@ export const loadBalancer = defineNode({
       receive(msg) {
         s.received++;
         passOn(sim, pick(sim.outputs(index)), msg, s);
+      },
+      /**
+       * The new strategy picks for the next message; the turn counter carries over, and the
+       * random strategy draws from the node's own stream only when it picks.
+       */
+      reconfigure(update) {
+        const nextConfig = update as typeof config;
+        const blocked = settingNeedingReset(config, nextConfig, LIVE_SETTINGS);
+        if (blocked !== undefined) return blocked;
+        config = nextConfig;
+        return undefined;
       },
       stats: () => ({ kind: 'load-balancer', ...s }),
     };

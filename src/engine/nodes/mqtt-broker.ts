@@ -2,7 +2,13 @@ import { sharedFilterParts, type Qos } from '../../model/index.ts';
 import { Fifo } from '../core/fifo.ts';
 import { mqttTopicMatches } from '../core/topic-match.ts';
 import type { Message } from '../message.ts';
-import { defineNode, heldList } from './node.ts';
+import { defineNode, heldList, settingNeedingReset } from './node.ts';
+
+/**
+ * Settings a running broker reads when it uses them (see `reconfigure`); the ACL is the
+ * simulation's, set up at the start, so it needs a reset.
+ */
+const LIVE_SETTINGS: ReadonlySet<string> = new Set(['maxQueuedMessages', 'queueQos0', 'resendAfterMs']);
 
 /** Timer tag: a client's Last Will is due (payload: its input edge). */
 const WILL = 0;
@@ -49,7 +55,7 @@ interface SharedGroup {
 export const mqttBroker = defineNode({
   kind: 'mqtt-broker',
   create(node, index, sim) {
-    const c = node.config;
+    let c = node.config;
     const s = { received: 0, copiesOut: 0, queued: 0, dropped: 0, expired: 0, wills: 0, unroutable: 0, denied: 0 };
     let subscribers: Subscriber[] = [];
     let groups: SharedGroup[] = [];
@@ -277,6 +283,18 @@ export const mqttBroker = defineNode({
           list.add('queued', sub.offline.size, (n) => sub.offline.first(n), (item) => ({ msg: item.msg, state: 'queued', edge: sub.edge }));
         }
         return list.result;
+      },
+      /**
+       * From now on: the queue limit applies to the next message queued for an offline
+       * session (what is queued stays, even past a lowered limit), `queueQos0` to the next
+       * publish, and the resend interval to deliveries sent from now (one in flight keeps its own).
+       */
+      reconfigure(update) {
+        const nextConfig = update as typeof c;
+        const blocked = settingNeedingReset(c, nextConfig, LIVE_SETTINGS);
+        if (blocked !== undefined) return blocked;
+        c = nextConfig;
+        return undefined;
       },
       stats: () => ({ kind: 'mqtt-broker', ...s, retained: retained.size }),
     };

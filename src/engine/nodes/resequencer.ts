@@ -1,5 +1,5 @@
 import type { Message } from '../message.ts';
-import { defineNode, heldList } from './node.ts';
+import { defineNode, heldList, settingNeedingReset } from './node.ts';
 import { passOn } from './routing.ts';
 
 /** Timer tag: a stream's gap has waited `gapTimeoutMs` (payload: the stream's number). */
@@ -15,6 +15,12 @@ interface Stream {
 }
 
 /**
+ * Settings a running resequencer reads when it uses them (see `reconfigure`); `sequence`
+ * decides which stream each held message is in, so it needs a reset.
+ */
+const LIVE_SETTINGS: ReadonlySet<string> = new Set(['gapTimeoutMs', 'bufferSize']);
+
+/**
  * Resequencer (SEMANTICS.md §5): lets messages go to its one output in sequence order,
  * per producer (its sequence numbers) or per producer and key (key sequence numbers). An
  * early message is held; a missing one is waited for up to `gapTimeoutMs` from when the
@@ -25,7 +31,8 @@ interface Stream {
 export const resequencer = defineNode({
   kind: 'resequencer',
   create(node, index, sim) {
-    const { sequence, gapTimeoutMs, bufferSize } = node.config;
+    let config = node.config;
+    const { sequence } = config;
     const s = { received: 0, out: 0, dropped: 0, held: 0, skipped: 0, late: 0 };
     const streams: Stream[] = [];
     const streamOf = new Map<string, number>();
@@ -69,8 +76,8 @@ export const resequencer = defineNode({
     function waitForGap(n: number): void {
       const st = streams[n]!;
       if (st.held.size === 0 || st.gapTimerAt !== Infinity) return;
-      st.gapTimerAt = sim.now + gapTimeoutMs;
-      sim.schedule(gapTimeoutMs, index, n, GAP_TIMEOUT);
+      st.gapTimerAt = sim.now + config.gapTimeoutMs;
+      sim.schedule(config.gapTimeoutMs, index, n, GAP_TIMEOUT);
     }
 
     return {
@@ -88,7 +95,7 @@ export const resequencer = defineNode({
         st.held.set(seq, msg);
         s.held++;
         flush(st);
-        if (st.held.size >= bufferSize) skipGap(st);
+        if (st.held.size >= config.bufferSize) skipGap(st);
         waitForGap(n);
       },
       timer(n, tag) {
@@ -114,6 +121,22 @@ export const resequencer = defineNode({
           list.add('ready', waiting.length, (n) => waiting.slice(0, n), (msg) => ({ msg, state: 'ready' }));
         }
         return list.result;
+      },
+      /**
+       * A new gap timeout applies to gaps whose wait begins from now (a wait already under
+       * way keeps its deadline); a smaller buffer that is now full lets the lowest go at
+       * once, gap by gap, until fewer than `bufferSize` are held.
+       */
+      reconfigure(update) {
+        const nextConfig = update as typeof config;
+        const blocked = settingNeedingReset(config, nextConfig, LIVE_SETTINGS);
+        if (blocked !== undefined) return blocked;
+        config = nextConfig;
+        streams.forEach((st, n) => {
+          while (st.held.size > 0 && st.held.size >= config.bufferSize) skipGap(st);
+          waitForGap(n);
+        });
+        return undefined;
       },
       stats: () => ({ kind: 'resequencer', ...s }),
     };

@@ -18,7 +18,7 @@ async function autoLayout(fitView: () => Promise<boolean>): Promise<void> {
   const { nodes, edges, onNodesChange } = useTopologyStore.getState();
   if (nodes.length === 0) return;
   // dagre is loaded on first use: most sessions never lay out, and the first load stays small.
-  const { layoutLeftToRight } = await import('../canvas/auto-layout.ts');
+  const { layoutLeftToRight } = await import('../../model/layout.ts');
   const boxes = nodes.map((n) => ({
     id: n.id,
     position: n.position,

@@ -1,12 +1,20 @@
 import { Graph, layout } from '@dagrejs/dagre';
-import type { XYPosition } from '@xyflow/react';
 
+export interface XYPosition {
+  x: number;
+  y: number;
+}
+
+/** A node's box on the canvas; importers that have no measured size use DEFAULT_NODE_BOX. */
 export interface LayoutBox {
   id: string;
   position: XYPosition;
   width: number;
   height: number;
 }
+
+/** About a node card's size on the canvas, for layouts made away from it (imports). */
+export const DEFAULT_NODE_BOX = { width: 190, height: 96 } as const;
 
 // Room between columns is wider than between rows: links run left to right and carry dots.
 const RANK_GAP = 110;

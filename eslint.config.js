@@ -89,7 +89,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.worker } },
   },
   {
-    files: ['src/cli/**/*.ts', 'src/fidelity/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{ts,js}', 'bin/**/*.js', '*.config.{ts,js}', '.ci/**/*.js'],
+    files: ['src/cli/**/*.ts', 'src/fidelity/**/*.ts', 'src/export/golden/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{ts,js}', 'bin/**/*.js', '*.config.{ts,js}', '.ci/**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
 );
